@@ -1,0 +1,413 @@
+//! Sentence alignment of two or three editions.
+//!
+//! [`Aligner::align`] pairs the sentences of two editions into [`Bead`]s (1-1, 1-0, 0-1,
+//! 1-2, 2-1, 2-2), each with a score that reads as the probability that the link is right.
+//! [`Aligner::align_story`] aligns two or three editions together and groups their sentences
+//! so that the pairwise alignments agree with each other.
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use serde::Serialize;
+use std::ops::Range;
+
+/// One side of an alignment: the sentences of an edition, in order.
+#[derive(Clone, Debug)]
+pub struct Side<'a> {
+    /// The edition's language.
+    pub lang: Lang,
+    /// Sentence texts in order.
+    pub sentences: Vec<&'a str>,
+    /// The paragraph index of each sentence (same length as `sentences`), when known.
+    pub paragraphs: Option<Vec<usize>>,
+}
+
+impl<'a> Side<'a> {
+    /// A side with no paragraph information.
+    pub fn new(lang: Lang, sentences: Vec<&'a str>) -> Side<'a> {
+        Side {
+            lang,
+            sentences,
+            paragraphs: None,
+        }
+    }
+
+    /// The same side with the paragraph index of every sentence.
+    pub fn with_paragraphs(mut self, paragraphs: Vec<usize>) -> Side<'a> {
+        debug_assert_eq!(paragraphs.len(), self.sentences.len());
+        self.paragraphs = Some(paragraphs);
+        self
+    }
+
+    /// Number of sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Whether there are no sentences.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+}
+
+/// A bead: consecutive source sentences linked to consecutive target sentences. One side
+/// may be empty (a sentence with no counterpart).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bead {
+    /// Source sentence indices.
+    pub src: Range<usize>,
+    /// Target sentence indices.
+    pub tgt: Range<usize>,
+    /// Probability that the link is right (for one-sided beads: that the sentence really
+    /// has no counterpart).
+    pub score: f64,
+    /// Whether the bead breaks the order of the others (a moved passage).
+    pub moved: bool,
+}
+
+impl Bead {
+    /// Whether both sides are non-empty.
+    pub fn is_link(&self) -> bool {
+        !self.src.is_empty() && !self.tgt.is_empty()
+    }
+}
+
+/// The beads of a pairwise alignment, ordered by source and then target position. Every
+/// sentence of either side is in exactly one bead.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Alignment {
+    /// The beads.
+    pub beads: Vec<Bead>,
+}
+
+/// The alignment of one pair of editions inside a story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PairAlignment {
+    /// Index of the source edition (in the order given to [`Aligner::align_story`]).
+    pub src: usize,
+    /// Index of the target edition.
+    pub tgt: usize,
+    /// The beads.
+    pub alignment: Alignment,
+}
+
+/// Sentences of all editions that correspond to each other.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    /// For each edition (in the order given), the indices of its sentences in this group,
+    /// ascending; empty where the edition has no counterpart.
+    pub members: Vec<Vec<usize>>,
+    /// The lowest score of the links that hold the group together (1.0 for a one-edition
+    /// group whose sentence is confidently unmatched).
+    pub score: f64,
+}
+
+/// The alignment of a whole story: every pair, and groups across all editions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoryAlignment {
+    /// Pairwise alignments in the order (0,1), (0,2), (1,2).
+    pub pairs: Vec<PairAlignment>,
+    /// Groups in reading order.
+    pub groups: Vec<Group>,
+}
+
+/// Builds an [`Aligner`]. Every setter documents its default; [`AlignerBuilder::build`]
+/// validates.
+#[derive(Clone, Debug)]
+pub struct AlignerBuilder {
+    max_bead: usize,
+    min_score: f64,
+}
+
+impl Default for AlignerBuilder {
+    fn default() -> Self {
+        AlignerBuilder {
+            max_bead: 2,
+            min_score: 0.0,
+        }
+    }
+}
+
+impl AlignerBuilder {
+    /// The largest number of sentences on one side of a bead (default 2, range 1..=3).
+    pub fn max_bead(&mut self, n: usize) -> &mut Self {
+        self.max_bead = n;
+        self
+    }
+
+    /// Links scoring below this become one-sided beads (default 0.0, range 0..=1).
+    pub fn min_score(&mut self, s: f64) -> &mut Self {
+        self.min_score = s;
+        self
+    }
+
+    /// Validates the settings.
+    pub fn build(&self) -> Result<Aligner> {
+        if !(1..=3).contains(&self.max_bead) {
+            return Err(Error::config(format!(
+                "max bead size {} is out of range 1..=3",
+                self.max_bead
+            )));
+        }
+        if !(0.0..=1.0).contains(&self.min_score) {
+            return Err(Error::config(format!(
+                "minimum score {} is out of range 0..=1",
+                self.min_score
+            )));
+        }
+        Ok(Aligner {
+            max_bead: self.max_bead,
+            min_score: self.min_score,
+        })
+    }
+}
+
+/// A sentence aligner. Immutable, `Send + Sync`, reusable across stories.
+#[derive(Clone, Debug)]
+pub struct Aligner {
+    max_bead: usize,
+    min_score: f64,
+}
+
+impl Default for Aligner {
+    fn default() -> Aligner {
+        AlignerBuilder::default()
+            .build()
+            .expect("defaults are valid")
+    }
+}
+
+impl Aligner {
+    /// A builder with the default settings.
+    pub fn builder() -> AlignerBuilder {
+        AlignerBuilder::default()
+    }
+
+    /// Aligns two sides. Beads are monotone except those marked `moved`.
+    pub fn align(&self, src: &Side, tgt: &Side) -> Alignment {
+        let a: Vec<f64> = src
+            .sentences
+            .iter()
+            .map(|s| s.chars().count() as f64 + 1.0)
+            .collect();
+        let b: Vec<f64> = tgt
+            .sentences
+            .iter()
+            .map(|s| s.chars().count() as f64 + 1.0)
+            .collect();
+        let ratio = (b.iter().sum::<f64>() / a.iter().sum::<f64>().max(1.0)).clamp(0.3, 3.0);
+        let (n, m) = (a.len(), b.len());
+        let skip = 4.5;
+        let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
+        let mut back = vec![vec![(0usize, 0usize); m + 1]; n + 1];
+        cost[0][0] = 0.0;
+        let mut shapes = vec![(1, 0), (0, 1)];
+        for i in 1..=self.max_bead {
+            for j in 1..=self.max_bead {
+                shapes.push((i, j));
+            }
+        }
+        for i in 0..=n {
+            for j in 0..=m {
+                if i == 0 && j == 0 {
+                    continue;
+                }
+                for &(di, dj) in &shapes {
+                    if di > i || dj > j {
+                        continue;
+                    }
+                    let prev = cost[i - di][j - dj];
+                    if !prev.is_finite() {
+                        continue;
+                    }
+                    let c = if di == 0 || dj == 0 {
+                        skip
+                    } else {
+                        let la: f64 = a[i - di..i].iter().sum();
+                        let lb: f64 = b[j - dj..j].iter().sum();
+                        let delta = (lb - la * ratio) / (la * 6.8 * ratio).sqrt();
+                        delta * delta / 2.0 + 0.5 * ((di + dj) as f64 - 2.0) * 2.0
+                    };
+                    if prev + c < cost[i][j] {
+                        cost[i][j] = prev + c;
+                        back[i][j] = (di, dj);
+                    }
+                }
+            }
+        }
+        let mut beads = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let (di, dj) = back[i][j];
+            let step = cost[i][j] - cost[i - di][j - dj];
+            let score = if di == 0 || dj == 0 {
+                0.5
+            } else {
+                (-step / 2.0).exp().clamp(0.0, 1.0)
+            };
+            beads.push(Bead {
+                src: i - di..i,
+                tgt: j - dj..j,
+                score,
+                moved: false,
+            });
+            i -= di;
+            j -= dj;
+        }
+        beads.reverse();
+        Alignment {
+            beads: split_weak(beads, self.min_score),
+        }
+    }
+
+    /// Aligns two or three editions (in the order given, normally uk, en, ru) and groups
+    /// their sentences.
+    pub fn align_story(&self, sides: &[Side]) -> StoryAlignment {
+        let mut pairs = Vec::new();
+        for s in 0..sides.len() {
+            for t in s + 1..sides.len() {
+                pairs.push(PairAlignment {
+                    src: s,
+                    tgt: t,
+                    alignment: self.align(&sides[s], &sides[t]),
+                });
+            }
+        }
+        let groups = groups_from_pairs(sides.iter().map(Side::len).collect(), &pairs);
+        StoryAlignment { pairs, groups }
+    }
+}
+
+/// Replaces links scoring below `min` by one-sided beads, one sentence each.
+fn split_weak(beads: Vec<Bead>, min: f64) -> Vec<Bead> {
+    let mut out = Vec::with_capacity(beads.len());
+    for b in beads {
+        if b.is_link() && b.score < min {
+            for i in b.src.clone() {
+                out.push(Bead {
+                    src: i..i + 1,
+                    tgt: b.tgt.start..b.tgt.start,
+                    score: 1.0 - b.score,
+                    moved: false,
+                });
+            }
+            for j in b.tgt.clone() {
+                out.push(Bead {
+                    src: b.src.end..b.src.end,
+                    tgt: j..j + 1,
+                    score: 1.0 - b.score,
+                    moved: false,
+                });
+            }
+        } else {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// Connected components of the pairwise links; every sentence ends up in one group.
+pub fn groups_from_pairs(lens: Vec<usize>, pairs: &[PairAlignment]) -> Vec<Group> {
+    let offsets: Vec<usize> = lens
+        .iter()
+        .scan(0, |acc, &l| {
+            let o = *acc;
+            *acc += l;
+            Some(o)
+        })
+        .collect();
+    let total: usize = lens.iter().sum();
+    let mut parent: Vec<usize> = (0..total).collect();
+    let mut weakest = vec![1.0f64; total];
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut y = x;
+        while p[y] != r {
+            let next = p[y];
+            p[y] = r;
+            y = next;
+        }
+        r
+    }
+    for pa in pairs {
+        for b in pa.alignment.beads.iter().filter(|b| b.is_link()) {
+            let nodes: Vec<usize> = b
+                .src
+                .clone()
+                .map(|i| offsets[pa.src] + i)
+                .chain(b.tgt.clone().map(|j| offsets[pa.tgt] + j))
+                .collect();
+            for w in nodes.windows(2) {
+                let (x, y) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
+                let low = weakest[x].min(weakest[y]).min(b.score);
+                parent[x] = y;
+                weakest[y] = low;
+            }
+            let r = find(&mut parent, nodes[0]);
+            weakest[r] = weakest[r].min(b.score);
+        }
+    }
+    let mut by_root: std::collections::BTreeMap<usize, Group> = std::collections::BTreeMap::new();
+    let mut order: Vec<usize> = Vec::new();
+    for (e, &len) in lens.iter().enumerate() {
+        for i in 0..len {
+            let r = find(&mut parent, offsets[e] + i);
+            let g = by_root.entry(r).or_insert_with(|| {
+                order.push(r);
+                Group {
+                    members: vec![Vec::new(); lens.len()],
+                    score: weakest[r],
+                }
+            });
+            g.members[e].push(i);
+        }
+    }
+    // Reading order: by the mean relative position of the members.
+    let mut groups: Vec<Group> = order
+        .into_iter()
+        .filter_map(|r| by_root.remove(&r))
+        .collect();
+    let key = |g: &Group| {
+        let mut s = 0.0;
+        let mut k = 0.0;
+        for (e, m) in g.members.iter().enumerate() {
+            for &i in m {
+                s += (i as f64 + 0.5) / lens[e].max(1) as f64;
+                k += 1.0;
+            }
+        }
+        s / k
+    };
+    groups.sort_by(|x, y| key(x).total_cmp(&key(y)));
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_texts_align_on_the_diagonal() {
+        let s = vec![
+            "One sentence here.",
+            "Another, longer sentence follows it.",
+            "Short.",
+        ];
+        let side = Side::new(Lang::En, s.clone());
+        let a = Aligner::default().align(&side, &side);
+        let shapes: Vec<_> = a
+            .beads
+            .iter()
+            .map(|b| (b.src.clone(), b.tgt.clone()))
+            .collect();
+        assert_eq!(shapes, vec![(0..1, 0..1), (1..2, 1..2), (2..3, 2..3)]);
+    }
+
+    #[test]
+    fn builder_rejects_bad_values() {
+        assert!(Aligner::builder().max_bead(0).build().is_err());
+        assert!(Aligner::builder().min_score(1.5).build().is_err());
+    }
+}

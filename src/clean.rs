@@ -1,0 +1,360 @@
+//! Page clutter: telling body paragraphs from boilerplate lines.
+//!
+//! Text scraped from a news site carries lines that are not the story: a language switcher
+//! (`UA | EN | RU`), bylines (`Author: …`, `Автор: …`), photo captions (`Фото: Reuters`,
+//! `… (Photo: Vitalii Nosach, RBC-Ukraine)`), "Read also" links and share lines. [`clean`]
+//! keeps them as [`Boilerplate`] spans and returns the rest as paragraphs: blocks of lines
+//! separated by blank lines. Nothing is removed from the text; everything is a span.
+
+use crate::span::Span;
+use serde::Serialize;
+
+/// The kind of a boilerplate line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoilerplateKind {
+    /// A line of language names or codes: `ua en ru`, `Українською | English | Русский`.
+    LanguageSwitcher,
+    /// `Author: …`, `Автор: …`, `By …`.
+    Byline,
+    /// A photo or video caption.
+    Caption,
+    /// `Read also: …`, `Читайте також: …`.
+    ReadAlso,
+    /// Share, subscribe and tag lines.
+    Share,
+}
+
+impl BoilerplateKind {
+    /// The snake-case name used in outputs.
+    pub fn name(self) -> &'static str {
+        match self {
+            BoilerplateKind::LanguageSwitcher => "language_switcher",
+            BoilerplateKind::Byline => "byline",
+            BoilerplateKind::Caption => "caption",
+            BoilerplateKind::ReadAlso => "read_also",
+            BoilerplateKind::Share => "share",
+        }
+    }
+}
+
+/// A boilerplate line: its span (trimmed) and kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Boilerplate {
+    /// The line, without surrounding white space.
+    pub span: Span,
+    /// What it is.
+    pub kind: BoilerplateKind,
+}
+
+/// A body paragraph: a block of non-blank, non-boilerplate lines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    /// From the first byte of the first line to the last byte of the last line (trimmed).
+    pub span: Span,
+    /// The lines of the paragraph, trimmed. A line break is a hard sentence boundary.
+    pub lines: Vec<Span>,
+}
+
+/// The body of an edition and its page clutter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Layout {
+    /// Body paragraphs in text order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Boilerplate lines in text order.
+    pub boilerplate: Vec<Boilerplate>,
+}
+
+/// Options for [`clean`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CleanOptions {
+    /// Recognise boilerplate lines (default `true`). When `false` every non-blank line is body.
+    pub drop_boilerplate: bool,
+    /// Treat every line as its own paragraph (default `false`): for input that is one
+    /// sentence or one paragraph a line without blank lines between.
+    pub line_paragraphs: bool,
+}
+
+impl Default for CleanOptions {
+    fn default() -> CleanOptions {
+        CleanOptions {
+            drop_boilerplate: true,
+            line_paragraphs: false,
+        }
+    }
+}
+
+/// Splits `text` into body paragraphs and boilerplate lines.
+///
+/// ```
+/// use edalign::clean::{clean, BoilerplateKind, CleanOptions};
+/// let text = "ua en ru\n\nHeadline\n\nAuthor: Jane Doe\nFirst. Second.\n";
+/// let layout = clean(text, CleanOptions::default());
+/// assert_eq!(layout.boilerplate[0].kind, BoilerplateKind::LanguageSwitcher);
+/// assert_eq!(layout.boilerplate[1].kind, BoilerplateKind::Byline);
+/// let paras: Vec<&str> = layout.paragraphs.iter().map(|p| p.span.slice(text)).collect();
+/// assert_eq!(paras, ["Headline", "First. Second."]);
+/// ```
+pub fn clean(text: &str, opts: CleanOptions) -> Layout {
+    let mut layout = Layout::default();
+    let mut current: Vec<Span> = Vec::new();
+    let flush = |current: &mut Vec<Span>, layout: &mut Layout| {
+        if let (Some(first), Some(last)) = (current.first(), current.last()) {
+            layout.paragraphs.push(Paragraph {
+                span: Span::new(first.start, last.end),
+                lines: std::mem::take(current),
+            });
+        }
+    };
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let line = trim_line(Span::new(start, start + piece.len()), text);
+        start += piece.len();
+        if line.is_empty() {
+            flush(&mut current, &mut layout);
+            continue;
+        }
+        if opts.drop_boilerplate {
+            if let Some(kind) = classify_line(line.slice(text)) {
+                layout.boilerplate.push(Boilerplate { span: line, kind });
+                continue;
+            }
+        }
+        current.push(line);
+        if opts.line_paragraphs {
+            flush(&mut current, &mut layout);
+        }
+    }
+    flush(&mut current, &mut layout);
+    layout
+}
+
+/// Trims white space and byte-order marks.
+fn trim_line(span: Span, text: &str) -> Span {
+    let s = span.slice(text);
+    let is_ws = |c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}';
+    let trimmed_start = s.trim_start_matches(is_ws);
+    let start = span.start + (s.len() - trimmed_start.len());
+    let trimmed = trimmed_start.trim_end_matches(is_ws);
+    Span::new(start, start + trimmed.len())
+}
+
+const SWITCHER_WORDS: &[&str] = &[
+    "ua",
+    "uk",
+    "ukr",
+    "укр",
+    "en",
+    "eng",
+    "ru",
+    "rus",
+    "рус",
+    "ру",
+    "ua/en/ru",
+    "українська",
+    "українською",
+    "укр.",
+    "english",
+    "англійською",
+    "английском",
+    "русский",
+    "русская",
+    "російською",
+    "русском",
+    "на",
+    "in",
+    "read",
+    "читати",
+    "читать",
+    "version",
+    "версія",
+    "версия",
+];
+
+const BYLINE_PREFIXES: &[&str] = &[
+    "author:",
+    "authors:",
+    "автор:",
+    "автори:",
+    "авторы:",
+    "авторка:",
+    "автор матеріалу:",
+    "автор материала:",
+    "автор текста:",
+    "автор тексту:",
+    "written by",
+    "edited by",
+    "editor:",
+    "редактор:",
+    "reporter:",
+    "кореспондент:",
+    "корреспондент:",
+    "by ",
+];
+
+const CAPTION_PREFIXES: &[&str] = &[
+    "photo:",
+    "фото:",
+    "photo ",
+    "фото ",
+    "photos:",
+    "video:",
+    "відео:",
+    "видео:",
+    "illustrative photo",
+    "ілюстративне фото",
+    "иллюстративное фото",
+    "ілюстрація:",
+    "иллюстрация:",
+    "illustration:",
+    "(photo",
+    "(фото",
+];
+
+const READ_ALSO_PREFIXES: &[&str] = &[
+    "read also",
+    "also read",
+    "read more:",
+    "see also",
+    "related:",
+    "читайте також",
+    "читайте также",
+    "читай також",
+    "дивіться також",
+    "смотрите также",
+    "по темі:",
+    "по теме:",
+    "більше по темі",
+    "больше по теме",
+];
+
+const SHARE_PREFIXES: &[&str] = &[
+    "share:",
+    "share on",
+    "поділитися",
+    "поделиться",
+    "subscribe",
+    "підписуйтесь",
+    "подписывайтесь",
+    "follow us",
+    "читайте нас",
+    "tags:",
+    "теги:",
+    "теґи:",
+    "мітки:",
+];
+
+/// Classifies one trimmed line; `None` is body text.
+pub fn classify_line(line: &str) -> Option<BoilerplateKind> {
+    let lower = line.to_lowercase();
+    if is_switcher(&lower) {
+        return Some(BoilerplateKind::LanguageSwitcher);
+    }
+    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| lower.starts_with(p));
+    if starts(READ_ALSO_PREFIXES) {
+        return Some(BoilerplateKind::ReadAlso);
+    }
+    if starts(SHARE_PREFIXES) {
+        return Some(BoilerplateKind::Share);
+    }
+    let words = line.split_whitespace().count();
+    if starts(BYLINE_PREFIXES) && words <= 8 && !lower.starts_with("by ") {
+        return Some(BoilerplateKind::Byline);
+    }
+    // "By Jane Doe": only a short run of capitalised words, no sentence after it.
+    if lower.starts_with("by ") && words <= 5 && !line.ends_with('.') {
+        let rest = &line[3..];
+        if rest
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return Some(BoilerplateKind::Byline);
+        }
+    }
+    if starts(CAPTION_PREFIXES) && words <= 14 {
+        return Some(BoilerplateKind::Caption);
+    }
+    // A caption that ends with its credit: "… (Photo: Vitalii Nosach, RBC-Ukraine)".
+    if let Some(open) = lower.rfind('(') {
+        let tail = &lower[open..];
+        if tail.ends_with(')')
+            && ["(photo", "(фото", "(video", "(відео", "(видео"]
+                .iter()
+                .any(|p| tail.starts_with(p))
+        {
+            return Some(BoilerplateKind::Caption);
+        }
+    }
+    None
+}
+
+fn is_switcher(lower: &str) -> bool {
+    let tokens: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || "|·•/,;–—-[]()".contains(c))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let codes = tokens
+        .iter()
+        .filter(|t| {
+            !matches!(
+                **t,
+                "на" | "in" | "read" | "читати" | "читать" | "version" | "версія" | "версия"
+            )
+        })
+        .count();
+    codes >= 2 && tokens.len() <= 12 && tokens.iter().all(|t| SWITCHER_WORDS.contains(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BoilerplateKind::*;
+
+    macro_rules! t {
+        ($line:expr, $kind:expr) => {
+            assert_eq!(classify_line($line), $kind, "line: {}", $line);
+        };
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        t!("ua en ru", Some(LanguageSwitcher));
+        t!("UA | EN | RU", Some(LanguageSwitcher));
+        t!("Українською | English | Русский", Some(LanguageSwitcher));
+        t!(
+            "Читати українською · Read in English · Читать на русском",
+            Some(LanguageSwitcher)
+        );
+        t!("Author: Daria Shekina", Some(Byline));
+        t!("Автор матеріалу: Олена Коваленко", Some(Byline));
+        t!("By Olena Kovalenko", Some(Byline));
+        t!("Фото з відкритих джерел", Some(Caption));
+        t!("Illustrative photo. Photo: AP", Some(Caption));
+        t!(
+            "France calls NATO chief (Photo: Vitalii Nosach, RBC-Ukraine)",
+            Some(Caption)
+        );
+        t!("Читайте також: Макрон зібрав лідерів", Some(ReadAlso));
+        t!("Поділитися: Facebook · X · Telegram", Some(Share));
+    }
+
+    #[test]
+    fn body_lines_stay() {
+        t!("France invited the ministers.", None);
+        t!(
+            "By the end of the week, the allies had agreed on a plan.",
+            None
+        );
+        t!("En route to Paris, the minister spoke to reporters.", None);
+        t!("Україна", None);
+    }
+
+    #[test]
+    fn paragraphs_are_blank_line_blocks() {
+        let text = "A one.\nA two.\n\n\nB one.\r\n";
+        let l = clean(text, CleanOptions::default());
+        assert_eq!(l.paragraphs.len(), 2);
+        assert_eq!(l.paragraphs[0].lines.len(), 2);
+        assert_eq!(l.paragraphs[1].span.slice(text), "B one.");
+    }
+}

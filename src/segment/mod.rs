@@ -1,0 +1,144 @@
+//! Sentence segmentation for uk, en and ru, with byte spans into the original text.
+//!
+//! The segmenter works on the paragraphs that [`crate::clean`] found; a line break inside a
+//! paragraph is a hard boundary. Within a line it starts from unicode-segmentation's UAX #29
+//! sentence bounds (the `_bound_indices` form, which keeps every byte) and repairs them with
+//! per-language rules.
+//!
+//! Partition contract: the sentences of a paragraph are in text order, do not overlap, each
+//! is trimmed and non-empty, and the bytes between them are white space only. So the
+//! sentences plus white space reproduce the paragraph exactly.
+
+use crate::clean::Paragraph;
+use crate::lang::Lang;
+use crate::span::Span;
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One sentence of an edition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    /// 0-based position among the edition's sentences.
+    pub index: usize,
+    /// 0-based index of the paragraph it belongs to.
+    pub paragraph: usize,
+    /// Its bytes in the edition's text (trimmed).
+    pub span: Span,
+}
+
+/// A sentence segmenter for one language. Immutable and reusable.
+#[derive(Clone, Debug)]
+pub struct Segmenter {
+    lang: Lang,
+}
+
+impl Segmenter {
+    /// A segmenter with the rules of `lang` (`Other` uses language-neutral rules).
+    pub fn new(lang: Lang) -> Segmenter {
+        Segmenter { lang }
+    }
+
+    /// The language whose rules this segmenter applies.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Segments the given paragraphs of `text` into sentences, numbered in order.
+    pub fn segment(&self, text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        for (p, para) in paragraphs.iter().enumerate() {
+            for line in &para.lines {
+                for span in self.split(text, *line) {
+                    out.push(Sentence {
+                        index: out.len(),
+                        paragraph: p,
+                        span,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Splits one line (or any span with no hard boundary inside) into trimmed sentence spans.
+    pub fn split(&self, text: &str, line: Span) -> Vec<Span> {
+        let s = line.slice(text);
+        let mut spans: Vec<Span> = Vec::new();
+        for (off, piece) in s.split_sentence_bound_indices() {
+            let span = Span::new(line.start + off, line.start + off + piece.len()).trim(text);
+            if span.is_empty() {
+                continue;
+            }
+            let glue = spans.last().is_some_and(|prev| {
+                let prev_text = prev.slice(text);
+                ends_with_initial_or_abbrev(prev_text) || !starts_sentence(span.slice(text))
+            });
+            if glue {
+                let prev = spans.last_mut().expect("checked above");
+                prev.end = span.end;
+            } else {
+                spans.push(span);
+            }
+        }
+        spans
+    }
+}
+
+/// A piece ending in a lone capital letter and a full stop ("В.", "J.") ends in an initial.
+fn ends_with_initial_or_abbrev(s: &str) -> bool {
+    let Some(body) = s.strip_suffix('.') else {
+        return false;
+    };
+    let last_word = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let mut chars = last_word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase(),
+        _ => false,
+    }
+}
+
+/// A sentence starts with a capital, a digit, a quote, a dash or a bracket; a piece that
+/// starts in lower case continues the previous one.
+fn starts_sentence(s: &str) -> bool {
+    s.chars().next().is_none_or(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{CleanOptions, clean};
+
+    fn sents(lang: Lang, text: &str) -> Vec<&str> {
+        let layout = clean(
+            text,
+            CleanOptions {
+                drop_boilerplate: false,
+                line_paragraphs: false,
+            },
+        );
+        let seg = Segmenter::new(lang);
+        seg.segment(text, &layout.paragraphs)
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn initials_do_not_split() {
+        assert_eq!(
+            sents(Lang::Uk, "Заяву зробив В. Зеленський. Він приїхав."),
+            ["Заяву зробив В. Зеленський.", "Він приїхав."]
+        );
+    }
+
+    #[test]
+    fn line_breaks_are_hard_boundaries() {
+        assert_eq!(
+            sents(Lang::En, "Headline without stop\nBody one. Body two."),
+            ["Headline without stop", "Body one.", "Body two."]
+        );
+    }
+}
