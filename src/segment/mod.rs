@@ -26,6 +26,26 @@ pub struct Sentence {
     pub span: Span,
 }
 
+/// Segments a whole text with no page clutter removed: paragraphs are blocks separated by
+/// blank lines, a line break is a hard boundary. This is what `edalign segment` runs.
+///
+/// ```
+/// use edalign::{segment::segment_text, Lang};
+/// let text = "Перше речення. Друге речення!\n\nНовий абзац.";
+/// let s: Vec<&str> = segment_text(text, Lang::Uk).iter().map(|s| s.span.slice(text)).collect();
+/// assert_eq!(s, ["Перше речення.", "Друге речення!", "Новий абзац."]);
+/// ```
+pub fn segment_text(text: &str, lang: Lang) -> Vec<Sentence> {
+    let layout = crate::clean::clean(
+        text,
+        crate::clean::CleanOptions {
+            drop_boilerplate: false,
+            line_paragraphs: false,
+        },
+    );
+    Segmenter::new(lang).segment(text, &layout.paragraphs)
+}
+
 /// A sentence segmenter for one language. Immutable and reusable.
 #[derive(Clone, Debug)]
 pub struct Segmenter {
