@@ -114,11 +114,13 @@ pub fn clean(text: &str, opts: CleanOptions) -> Layout {
             flush(&mut current, &mut layout);
             continue;
         }
-        if opts.drop_boilerplate {
-            if let Some(kind) = classify_line(line.slice(text)) {
-                layout.boilerplate.push(Boilerplate { span: line, kind });
-                continue;
-            }
+        if let Some(kind) = opts
+            .drop_boilerplate
+            .then(|| classify_line(line.slice(text)))
+            .flatten()
+        {
+            layout.boilerplate.push(Boilerplate { span: line, kind });
+            continue;
         }
         current.push(line);
         if opts.line_paragraphs {

@@ -130,10 +130,10 @@ impl Error {
         match &mut *self.kind {
             ErrorKind::InvalidUtf8 { pos }
             | ErrorKind::EmptyEdition { pos }
-            | ErrorKind::Parse { pos, .. } => {
-                if pos.source.is_none() {
-                    pos.source = Some(source.to_string());
-                }
+            | ErrorKind::Parse { pos, .. }
+                if pos.source.is_none() =>
+            {
+                pos.source = Some(source.to_string());
             }
             _ => {}
         }

@@ -29,9 +29,12 @@ pub mod clean;
 pub mod detect;
 pub mod edition;
 pub mod error;
+pub mod format;
 pub mod lang;
+pub mod review;
 pub mod segment;
 pub mod span;
+pub mod story;
 
 pub use edition::Edition;
 pub use error::{Error, ErrorKind, Position, Result};

@@ -1,0 +1,130 @@
+//! Raw command-line arguments (clap). `config.rs` turns them into validated objects.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Align the uk, en and ru editions of news stories and review what each edition dropped,
+/// added or changed.
+#[derive(Parser, Debug)]
+#[command(name = "edalign", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Align the editions of one story: a folder holding them, or two or three files.
+    Align(AlignArgs),
+    /// Align many stories read as JSON Lines, on all cores; one JSON line out per story.
+    Batch(BatchArgs),
+    /// Identify the language of files, or of every line of a file.
+    Detect(DetectArgs),
+    /// Split text into sentences.
+    Segment(SegmentArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+    Tsv,
+    Ladder,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct AlignOptions {
+    /// Input is one sentence a line (no clutter removal, no segmentation).
+    #[arg(long)]
+    pub presegmented: bool,
+    /// Keep boilerplate lines (bylines, captions …) in the body.
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    /// Links scoring below this become sentences without counterpart (0..1).
+    #[arg(long, default_value_t = 0.0)]
+    pub min_score: f64,
+    /// Largest number of sentences on one side of a bead (1..3).
+    #[arg(long, default_value_t = 2)]
+    pub max_bead: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct AlignArgs {
+    /// A story folder (holding uk.txt, en.txt, ru.txt or any *.txt), or two or three files.
+    #[arg(required = true, num_args = 1..=3)]
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Declared languages of the inputs, comma separated in input order (e.g. uk,en,ru);
+    /// checked against the text, never trusted. Default: taken from file names.
+    #[arg(long, value_delimiter = ',')]
+    pub lang: Option<Vec<String>>,
+    /// Write the output to this file (atomically: all or nothing) instead of standard output.
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Exit with status 1 when a finding is at least this severe.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<SeverityArg>,
+    /// Colour the text view.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Width of the text view in columns.
+    #[arg(long, default_value_t = 120)]
+    pub width: usize,
+    #[command(flatten)]
+    pub options: AlignOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct BatchArgs {
+    /// JSON Lines input (default: standard input). Each line:
+    /// {"id": "...", "editions": {"uk": "text", "en": "text", "ru": "text"}}.
+    pub input: Option<PathBuf>,
+    /// Write the results to this file (atomically) instead of standard output.
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short, long)]
+    pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub options: AlignOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct DetectArgs {
+    /// Files to identify (with --per-line: exactly one; `-` or none reads standard input).
+    pub files: Vec<PathBuf>,
+    /// One row per input line: label<TAB>confidence.
+    #[arg(long)]
+    pub per_line: bool,
+    /// JSON Lines output instead of tab-separated rows.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct SegmentArgs {
+    /// A text file (default: standard input).
+    pub file: Option<PathBuf>,
+    /// Read JSON Lines {"id", "lang"?, "text"}; write {"id", "lang", "sentences", "spans"}.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// The language's rules to use (default: detected).
+    #[arg(long)]
+    pub lang: Option<String>,
+}

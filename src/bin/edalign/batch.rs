@@ -1,0 +1,156 @@
+//! `edalign batch`: many stories as JSON Lines, aligned on all cores, results in input order.
+//!
+//! Input, one story a line:
+//! `{"id": "s1", "editions": {"uk": "text", "en": "text", "ru": "text"}}` (the keys are
+//! declared languages, checked against the text) or
+//! `{"id": "s1", "editions": [{"id": "uk.txt", "lang": "uk", "text": "..."}, ...]}`.
+//! Output, one line per story in input order: the JSON document of
+//! [`edalign::format::json`], or `{"id": ..., "line": N, "error": "..."}` for a story that
+//! failed. A failed story never stops the others; the exit status is 2 when any failed.
+
+use crate::args::BatchArgs;
+use crate::output::Output;
+use edalign::error::Position;
+use edalign::story::{Pipeline, Story};
+use edalign::{Edition, Error, Lang, Result};
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::io::{BufRead, BufReader};
+use std::process::ExitCode;
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Editions {
+    Map(std::collections::BTreeMap<String, String>),
+    List(Vec<EditionRecord>),
+}
+
+#[derive(Deserialize)]
+struct EditionRecord {
+    id: Option<String>,
+    lang: Option<String>,
+    text: String,
+}
+
+#[derive(Deserialize)]
+struct StoryRecord {
+    id: Option<serde_json::Value>,
+    editions: Editions,
+}
+
+/// Stories are read and aligned this many at a time, so memory stays bounded on any input.
+const CHUNK: usize = 256;
+
+fn parse_story(line: &str, source: &str, n: u64) -> Result<Story> {
+    let pos = || Position {
+        source: Some(source.to_string()),
+        line: Some(n),
+        byte: None,
+    };
+    let rec: StoryRecord = serde_json::from_str(line)
+        .map_err(|e| Error::parse(pos(), format!("bad story record: {e}")))?;
+    let id = match rec.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(v) => v.to_string(),
+        None => format!("line {n}"),
+    };
+    let editions = match rec.editions {
+        Editions::Map(m) => m
+            .into_iter()
+            .map(|(k, text)| Edition::new(format!("{id}:{k}"), Lang::from_code(&k), text))
+            .collect(),
+        Editions::List(l) => l
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let name = e.id.unwrap_or_else(|| i.to_string());
+                Edition::new(
+                    format!("{id}:{name}"),
+                    e.lang.as_deref().and_then(Lang::from_code),
+                    e.text,
+                )
+            })
+            .collect(),
+    };
+    Ok(Story { id, editions })
+}
+
+pub fn run(b: BatchArgs) -> Result<ExitCode> {
+    let pipeline: Pipeline = crate::pipeline(&b.options, false)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(b.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::config(format!("cannot start worker threads: {e}")))?;
+    let (source, reader): (String, Box<dyn BufRead>) = match &b.input {
+        Some(p) if p.as_os_str() != "-" => {
+            let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+            (p.display().to_string(), Box::new(BufReader::new(f)))
+        }
+        _ => (
+            "<stdin>".to_string(),
+            Box::new(BufReader::new(std::io::stdin())),
+        ),
+    };
+    let mut out = Output::open(b.out.as_deref())?;
+    let name = out.name();
+    let mut failed = 0usize;
+    let mut lines = reader.split(b'\n');
+    let mut n: u64 = 0;
+    loop {
+        let mut chunk: Vec<(u64, std::result::Result<String, Error>)> = Vec::with_capacity(CHUNK);
+        for raw in lines.by_ref() {
+            n += 1;
+            let raw = raw.map_err(|e| Error::io(&source, e))?;
+            let text = String::from_utf8(raw).map_err(|e| {
+                Error::parse(
+                    Position {
+                        source: Some(source.clone()),
+                        line: Some(n),
+                        byte: Some(e.utf8_error().valid_up_to() as u64),
+                    },
+                    "invalid UTF-8 (column offset in byte)",
+                )
+            });
+            if text.as_ref().is_ok_and(|t| t.trim().is_empty()) {
+                continue;
+            }
+            chunk.push((n, text));
+            if chunk.len() == CHUNK {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<(u64, Result<serde_json::Value>)> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|(n, line)| {
+                    let r = line
+                        .and_then(|l| parse_story(&l, &source, n))
+                        .and_then(|story| pipeline.run(story))
+                        .map(|report| edalign::format::json::to_value(&report));
+                    (n, r)
+                })
+                .collect()
+        });
+        for (n, r) in results {
+            let w = out.writer();
+            let v = match r {
+                Ok(v) => v,
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("edalign: {source}: line {n}: {e}");
+                    serde_json::json!({"line": n, "error": e.to_string()})
+                }
+            };
+            writeln!(w, "{v}").map_err(crate::write_err(&name))?;
+        }
+    }
+    out.commit()?;
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

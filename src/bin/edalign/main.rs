@@ -1,0 +1,302 @@
+//! The `edalign` command: a thin layer over the library. Parse arguments, build the
+//! configured objects, run, print an error once, exit with a status that means something:
+//! 0 done (no finding at or above `--fail-on`), 1 findings at or above `--fail-on`, 2 error.
+
+mod args;
+mod batch;
+mod output;
+
+use args::{AlignArgs, Cli, ColorArg, Command, DetectArgs, FormatArg, SegmentArgs, SeverityArg};
+use clap::Parser;
+use edalign::align::Aligner;
+use edalign::detect::Detector;
+use edalign::error::{ErrorKind, Position};
+use edalign::format::text::TextOptions;
+use edalign::review::Severity;
+use edalign::story::{Pipeline, Story};
+use edalign::{Edition, Error, Lang, Result};
+use output::Output;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Align(a) => run_align(a),
+        Command::Batch(b) => batch::run(b),
+        Command::Detect(d) => run_detect(d),
+        Command::Segment(s) => run_segment(s),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("edalign: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A reader that went away (`edalign … | head`) is not an error.
+fn is_broken_pipe(e: &Error) -> bool {
+    matches!(e.kind(), ErrorKind::Io { err, .. } if err.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Maps an I/O error while writing output to our error type.
+pub(crate) fn write_err(name: &str) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |e| Error::io(name, e)
+}
+
+/// Builds the pipeline from the shared align options.
+pub(crate) fn pipeline(opts: &args::AlignOptions, keep_order: bool) -> Result<Pipeline> {
+    let aligner = Aligner::builder()
+        .min_score(opts.min_score)
+        .max_bead(opts.max_bead)
+        .build()?;
+    Pipeline::builder()
+        .aligner(aligner)
+        .presegmented(opts.presegmented)
+        .keep_boilerplate(opts.keep_boilerplate)
+        .keep_order(keep_order)
+        .build()
+}
+
+/// The edition files of a story folder: its `*.txt` files, sorted by name.
+fn story_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        if path.is_file() && path.extension().is_some_and(|x| x == "txt") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::new(ErrorKind::NoEditions {
+            path: dir.to_path_buf(),
+        }));
+    }
+    Ok(files)
+}
+
+fn story_id(inputs: &[PathBuf]) -> String {
+    let dir = if inputs.len() == 1 {
+        inputs[0].as_path()
+    } else {
+        inputs[0].parent().unwrap_or(Path::new(""))
+    };
+    dir.file_name()
+        .and_then(|n| n.to_str())
+        .filter(|n| !n.is_empty())
+        .unwrap_or("story")
+        .to_string()
+}
+
+fn run_align(a: AlignArgs) -> Result<ExitCode> {
+    let folder = a.inputs.len() == 1 && a.inputs[0].is_dir();
+    let files = if folder {
+        story_files(&a.inputs[0])?
+    } else {
+        a.inputs.clone()
+    };
+    let id = story_id(&a.inputs);
+    if files.len() < 2 {
+        return Err(Error::new(ErrorKind::TooFewEditions {
+            story: if folder {
+                a.inputs[0].display().to_string()
+            } else {
+                id
+            },
+            found: files.len(),
+        }));
+    }
+    let mut editions = files
+        .iter()
+        .map(|f| Edition::from_path(f))
+        .collect::<Result<Vec<_>>>()?;
+    if let Some(langs) = &a.lang {
+        if langs.len() != editions.len() {
+            return Err(Error::config(format!(
+                "--lang names {} languages for {} editions",
+                langs.len(),
+                editions.len()
+            )));
+        }
+        for (e, l) in editions.iter_mut().zip(langs) {
+            e.declared = Some(l.parse::<Lang>()?);
+        }
+    }
+    // The two-file ladder contract keeps the given order: the first file is the source.
+    let two_file_ladder = a.format == FormatArg::Ladder && !folder && files.len() == 2;
+    let pipeline = pipeline(&a.options, two_file_ladder)?;
+    let report = pipeline.run(Story { id, editions })?;
+
+    let mut out = Output::open(a.out.as_deref())?;
+    let name = out.name();
+    let color = match a.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => a.out.is_none() && std::io::stdout().is_terminal(),
+    };
+    let w = out.writer();
+    let written = match a.format {
+        FormatArg::Text => edalign::format::text::write(
+            w,
+            &report,
+            TextOptions {
+                width: a.width,
+                color,
+            },
+        ),
+        FormatArg::Json => edalign::format::json::write(w, &report),
+        FormatArg::Tsv => edalign::format::tsv::write(w, &report),
+        FormatArg::Ladder => edalign::format::ladder::write(w, &report, !two_file_ladder),
+    };
+    written.map_err(write_err(&name))?;
+    out.commit()?;
+
+    let fail = a.fail_on.map(|s| match s {
+        SeverityArg::Info => Severity::Info,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Error => Severity::Error,
+    });
+    Ok(match (fail, report.review.worst()) {
+        (Some(limit), Some(worst)) if worst >= limit => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    })
+}
+
+/// Reads a file (or standard input for `None` / `-`) as UTF-8, naming the place of bad bytes.
+fn read_text(path: Option<&Path>) -> Result<(String, String)> {
+    match path {
+        Some(p) if p != Path::new("-") => {
+            let e = Edition::from_path(p)?;
+            Ok((e.id, e.text))
+        }
+        _ => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io("<stdin>", e))?;
+            let e = Edition::from_bytes("<stdin>", None, bytes)?;
+            Ok((e.id, e.text))
+        }
+    }
+}
+
+fn run_detect(d: DetectArgs) -> Result<ExitCode> {
+    let detector = Detector::new();
+    let mut out = Output::open(None)?;
+    let name = out.name();
+    if d.per_line {
+        if d.files.len() > 1 {
+            return Err(Error::config("--per-line reads one file"));
+        }
+        let (_, text) = read_text(d.files.first().map(PathBuf::as_path))?;
+        let w = out.writer();
+        let body = text.strip_suffix('\n').unwrap_or(&text);
+        let mut result = Ok(());
+        if !text.is_empty() {
+            for line in body.split('\n') {
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                let det = detector.detect(line);
+                result = if d.json {
+                    serde_json::to_writer(&mut *w, &det)
+                        .map_err(std::io::Error::from)
+                        .and_then(|_| writeln!(w))
+                } else {
+                    writeln!(w, "{}\t{:.3}", det.code, det.confidence)
+                };
+                if result.is_err() {
+                    break;
+                }
+            }
+        }
+        result.map_err(write_err(&name))?;
+        out.commit()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let files: Vec<Option<&Path>> = if d.files.is_empty() {
+        vec![None]
+    } else {
+        d.files.iter().map(|f| Some(f.as_path())).collect()
+    };
+    for f in files {
+        let (id, text) = read_text(f)?;
+        let det = detector.detect(&text);
+        let w = out.writer();
+        let r = if d.json {
+            let v = serde_json::json!({"file": id, "detection": det});
+            writeln!(w, "{v}")
+        } else {
+            writeln!(
+                w,
+                "{id}\t{}\t{:.3}\t{}",
+                det.code, det.confidence, det.evidence
+            )
+        };
+        r.map_err(write_err(&name))?;
+    }
+    out.commit()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_segment(s: SegmentArgs) -> Result<ExitCode> {
+    let detector = Detector::new();
+    let forced = s.lang.as_deref().map(str::parse::<Lang>).transpose()?;
+    let mut out = Output::open(None)?;
+    let name = out.name();
+    let (id, text) = read_text(s.file.as_deref())?;
+    if !s.jsonl {
+        let lang = forced.unwrap_or_else(|| detector.detect(&text).lang);
+        let sentences = edalign::segment::segment_text(&text, lang);
+        let w = out.writer();
+        let mut last_para = None;
+        for sent in &sentences {
+            if last_para.is_some_and(|p| p != sent.paragraph) {
+                writeln!(w).map_err(write_err(&name))?;
+            }
+            last_para = Some(sent.paragraph);
+            writeln!(w, "{}", sent.span.slice(&text).replace(['\n', '\r'], " "))
+                .map_err(write_err(&name))?;
+        }
+        out.commit()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    #[derive(serde::Deserialize)]
+    struct Record {
+        id: serde_json::Value,
+        lang: Option<String>,
+        text: String,
+    }
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let pos = Position {
+            source: Some(id.clone()),
+            line: Some(n as u64 + 1),
+            byte: None,
+        };
+        let rec: Record = serde_json::from_str(line)
+            .map_err(|e| Error::parse(pos.clone(), format!("bad JSON record: {e}")))?;
+        let lang = match (forced, rec.lang.as_deref().and_then(Lang::from_code)) {
+            (Some(l), _) | (None, Some(l)) => l,
+            (None, None) => detector.detect(&rec.text).lang,
+        };
+        let sentences = edalign::segment::segment_text(&rec.text, lang);
+        let v = serde_json::json!({
+            "id": rec.id,
+            "lang": lang.code(),
+            "sentences": sentences.iter().map(|s| s.span.slice(&rec.text)).collect::<Vec<_>>(),
+            "spans": sentences.iter().map(|s| [s.span.start, s.span.end]).collect::<Vec<_>>(),
+            "paragraphs": sentences.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+        });
+        let w = out.writer();
+        writeln!(w, "{v}").map_err(write_err(&name))?;
+    }
+    out.commit()?;
+    Ok(ExitCode::SUCCESS)
+}

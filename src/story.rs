@@ -1,0 +1,313 @@
+//! The whole job for one story: editions in, a reviewed alignment out.
+//!
+//! [`Pipeline::run`] takes the editions of one story, detects each one's language (and each
+//! sentence's), separates page clutter from the body, segments the body into sentences,
+//! aligns every pair of editions, groups the sentences across all editions and reviews the
+//! result. The [`StoryReport`] it returns is what every output format renders.
+
+use crate::align::{Aligner, Side, StoryAlignment};
+use crate::clean::{CleanOptions, Layout, clean};
+use crate::detect::{Detection, Detector};
+use crate::edition::Edition;
+use crate::error::{Error, ErrorKind, Position, Result};
+use crate::lang::Lang;
+use crate::review::{Review, review};
+use crate::segment::{Segmenter, Sentence};
+use serde::Serialize;
+
+/// The editions of one story.
+#[derive(Clone, Debug)]
+pub struct Story {
+    /// A name for the story: its folder, or the `id` of a batch record.
+    pub id: String,
+    /// Its editions, in any order.
+    pub editions: Vec<Edition>,
+}
+
+/// One sentence with its own detected language.
+#[derive(Clone, Debug, Serialize)]
+pub struct SentenceInfo {
+    /// Position, paragraph and span.
+    #[serde(flatten)]
+    pub sentence: Sentence,
+    /// The sentence's own language.
+    pub detection: Detection,
+}
+
+/// An edition after detection, cleaning and segmentation.
+#[derive(Clone, Debug, Serialize)]
+pub struct AnalyzedEdition {
+    /// The edition as read.
+    #[serde(skip)]
+    pub edition: Edition,
+    /// Its detected language.
+    pub detection: Detection,
+    /// Body paragraphs and boilerplate.
+    pub layout: Layout,
+    /// The body's sentences.
+    pub sentences: Vec<SentenceInfo>,
+}
+
+impl AnalyzedEdition {
+    /// The detected language.
+    pub fn lang(&self) -> Lang {
+        self.detection.lang
+    }
+
+    /// The text of sentence `i`.
+    pub fn sentence_text(&self, i: usize) -> &str {
+        self.sentences[i].sentence.span.slice(&self.edition.text)
+    }
+}
+
+/// Everything edalign found out about one story.
+#[derive(Clone, Debug)]
+pub struct StoryReport {
+    /// The story's id.
+    pub id: String,
+    /// The aligned editions, in the order uk, en, ru (those present).
+    pub editions: Vec<AnalyzedEdition>,
+    /// Editions that were not aligned because they are in another language.
+    pub excluded: Vec<AnalyzedEdition>,
+    /// Pairwise alignments and cross-edition groups (indices into `editions`).
+    pub alignment: StoryAlignment,
+    /// Coverage and findings.
+    pub review: Review,
+}
+
+/// Builds a [`Pipeline`]. Every setter documents its default.
+#[derive(Clone, Debug, Default)]
+pub struct PipelineBuilder {
+    aligner: Option<Aligner>,
+    presegmented: bool,
+    keep_boilerplate: bool,
+    keep_order: bool,
+}
+
+impl PipelineBuilder {
+    /// The aligner to use (default: `Aligner::default()`).
+    pub fn aligner(&mut self, aligner: Aligner) -> &mut Self {
+        self.aligner = Some(aligner);
+        self
+    }
+
+    /// Input is one sentence a line: no clutter removal, no segmentation, every line
+    /// (empty ones included) is a sentence (default `false`).
+    pub fn presegmented(&mut self, yes: bool) -> &mut Self {
+        self.presegmented = yes;
+        self
+    }
+
+    /// Keep boilerplate lines in the body instead of setting them aside (default `false`).
+    pub fn keep_boilerplate(&mut self, yes: bool) -> &mut Self {
+        self.keep_boilerplate = yes;
+        self
+    }
+
+    /// Keep the editions in the order given instead of sorting them uk, en, ru
+    /// (default `false`).
+    pub fn keep_order(&mut self, yes: bool) -> &mut Self {
+        self.keep_order = yes;
+        self
+    }
+
+    /// Builds the pipeline.
+    pub fn build(&self) -> Result<Pipeline> {
+        Ok(Pipeline {
+            detector: Detector::new(),
+            aligner: self.aligner.clone().unwrap_or_default(),
+            presegmented: self.presegmented,
+            keep_boilerplate: self.keep_boilerplate,
+            keep_order: self.keep_order,
+        })
+    }
+}
+
+/// The configured pipeline. Immutable, `Send + Sync`, reusable across stories.
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    detector: Detector,
+    aligner: Aligner,
+    presegmented: bool,
+    keep_boilerplate: bool,
+    keep_order: bool,
+}
+
+impl Default for Pipeline {
+    fn default() -> Pipeline {
+        PipelineBuilder::default()
+            .build()
+            .expect("defaults are valid")
+    }
+}
+
+impl Pipeline {
+    /// A builder with the default settings.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// The detector the pipeline uses.
+    pub fn detector(&self) -> &Detector {
+        &self.detector
+    }
+
+    /// Detects, cleans and segments one edition.
+    pub fn analyze(&self, edition: Edition) -> Result<AnalyzedEdition> {
+        let text = &edition.text;
+        let layout = if self.presegmented {
+            presegmented_layout(text)
+        } else {
+            clean(
+                text,
+                CleanOptions {
+                    drop_boilerplate: !self.keep_boilerplate,
+                    line_paragraphs: false,
+                },
+            )
+        };
+        let body_has_text = layout
+            .paragraphs
+            .iter()
+            .any(|p| p.span.slice(text).chars().any(char::is_alphanumeric));
+        if !body_has_text {
+            return Err(Error::new(ErrorKind::EmptyEdition {
+                pos: Position {
+                    source: Some(edition.id.clone()),
+                    ..Position::default()
+                },
+            }));
+        }
+        // The edition's language is read from its body only: clutter such as a language
+        // switcher would mix the evidence.
+        let body: String = layout
+            .paragraphs
+            .iter()
+            .map(|p| p.span.slice(text))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let detection = self.detector.detect(&body);
+        let sentences: Vec<Sentence> = if self.presegmented {
+            layout
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| Sentence {
+                    index: i,
+                    paragraph: i,
+                    span: p.span,
+                })
+                .collect()
+        } else {
+            Segmenter::new(detection.lang).segment(text, &layout.paragraphs)
+        };
+        let sentences = sentences
+            .into_iter()
+            .map(|sentence| SentenceInfo {
+                detection: self.detector.detect(sentence.span.slice(text)),
+                sentence,
+            })
+            .collect();
+        Ok(AnalyzedEdition {
+            edition,
+            detection,
+            layout,
+            sentences,
+        })
+    }
+
+    /// Runs the whole job on one story.
+    pub fn run(&self, story: Story) -> Result<StoryReport> {
+        let found = story.editions.len();
+        if found < 2 {
+            return Err(Error::new(ErrorKind::TooFewEditions {
+                story: story.id,
+                found,
+            }));
+        }
+        if found > 3 {
+            return Err(Error::new(ErrorKind::TooManyEditions {
+                story: story.id,
+                found,
+            }));
+        }
+        let mut editions = Vec::with_capacity(found);
+        let mut excluded = Vec::new();
+        for e in story.editions {
+            let a = self.analyze(e)?;
+            if a.lang() == Lang::Other {
+                excluded.push(a);
+            } else {
+                editions.push(a);
+            }
+        }
+        if !self.keep_order {
+            editions.sort_by_key(|e| e.lang().rank());
+        }
+        for w in 0..editions.len() {
+            for v in w + 1..editions.len() {
+                if editions[w].lang() == editions[v].lang() {
+                    return Err(Error::new(ErrorKind::DuplicateLanguage {
+                        story: story.id,
+                        lang: editions[w].lang().code().to_string(),
+                    }));
+                }
+            }
+        }
+        if editions.len() < 2 {
+            let names: Vec<String> = excluded
+                .iter()
+                .map(|e| format!("{} is {}", e.edition.id, e.detection.code))
+                .collect();
+            return Err(Error::parse(
+                Position {
+                    source: Some(story.id),
+                    ..Position::default()
+                },
+                format!(
+                    "fewer than two editions in uk, en or ru ({})",
+                    names.join(", ")
+                ),
+            ));
+        }
+        let sides: Vec<Side> = editions
+            .iter()
+            .map(|e| {
+                Side::new(
+                    e.lang(),
+                    e.sentences
+                        .iter()
+                        .map(|s| s.sentence.span.slice(&e.edition.text))
+                        .collect(),
+                )
+                .with_paragraphs(e.sentences.iter().map(|s| s.sentence.paragraph).collect())
+            })
+            .collect();
+        let alignment = self.aligner.align_story(&sides);
+        let review = review(&editions, &excluded, &alignment);
+        Ok(StoryReport {
+            id: story.id,
+            editions,
+            excluded,
+            alignment,
+            review,
+        })
+    }
+}
+
+/// One sentence a line: each line is its own paragraph, empty lines included, so that
+/// sentence indices are line numbers.
+fn presegmented_layout(text: &str) -> Layout {
+    let mut layout = Layout::default();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let line = piece.trim_end_matches(['\n', '\r']);
+        let span = crate::Span::new(start, start + line.len());
+        start += piece.len();
+        layout.paragraphs.push(crate::clean::Paragraph {
+            span,
+            lines: vec![span],
+        });
+    }
+    layout
+}
