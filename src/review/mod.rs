@@ -195,18 +195,16 @@ pub fn review(
 
     for (e, ed) in editions.iter().enumerate() {
         if let Some(declared) = ed.edition.declared.filter(|&d| d != ed.lang()) {
-            {
-                findings.push(Finding {
-                    kind: FindingKind::DeclaredMismatch,
-                    severity: Severity::Warning,
-                    group: None,
-                    locations: vec![loc(e, Vec::new())],
-                    message: format!(
-                        "{} is labelled {} but its text is {} ({})",
-                        ed.edition.id, declared, ed.detection.code, ed.detection.evidence
-                    ),
-                });
-            }
+            findings.push(Finding {
+                kind: FindingKind::DeclaredMismatch,
+                severity: Severity::Warning,
+                group: None,
+                locations: vec![loc(e, Vec::new())],
+                message: format!(
+                    "{} is labelled {} but its text is {} ({})",
+                    ed.edition.id, declared, ed.detection.code, ed.detection.evidence
+                ),
+            });
         }
     }
     for ed in excluded {
