@@ -1,0 +1,308 @@
+//! The `edalign` command as a user meets it: bad input, the contracts the benchmarks call,
+//! atomic output, batch mode.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn edalign(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_edalign"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn edalign_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_edalign"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 errors")
+}
+
+/// A fresh scratch folder under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+const UK: &str = "Уряд ухвалив новий бюджет на 2025 рік.\n\nВитрати на оборону зростуть на 12 відсотків. Міністр фінансів назвав документ реалістичним.\n";
+const EN: &str = "The government adopted a new budget for 2025.\n\nDefence spending will rise by 12 percent. The finance minister called the document realistic.\n";
+const RU: &str = "Правительство приняло новый бюджет на 2025 год.\n\nРасходы на оборону вырастут на 12 процентов. Министр финансов назвал документ реалистичным.\n";
+
+fn story(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    fs::write(dir.join("uk.txt"), UK).unwrap();
+    fs::write(dir.join("en.txt"), EN).unwrap();
+    fs::write(dir.join("ru.txt"), RU).unwrap();
+    dir
+}
+
+fn assert_error(o: &Output, needle: &str) {
+    assert_eq!(o.status.code(), Some(2), "stderr: {}", stderr(o));
+    let err = stderr(o);
+    assert!(err.contains(needle), "expected {needle:?} in {err:?}");
+    assert_eq!(err.lines().count(), 1, "one-line error: {err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn missing_file_is_named() {
+    let dir = story("missing_file");
+    let gone = dir.join("de.txt");
+    let o = edalign(&["align", dir.join("uk.txt").to_str().unwrap(), gone.to_str().unwrap()]);
+    assert_error(&o, "de.txt: no such file");
+}
+
+#[test]
+fn invalid_utf8_names_file_and_byte() {
+    let dir = story("invalid_utf8");
+    let mut bytes = b"First line.\nSecond ".to_vec();
+    bytes.push(0xff);
+    fs::write(dir.join("en.txt"), bytes).unwrap();
+    let o = edalign(&["align", dir.to_str().unwrap()]);
+    assert_error(&o, "en.txt: invalid UTF-8 at byte 19 (line 2)");
+}
+
+#[test]
+fn empty_edition_is_an_error() {
+    let dir = story("empty_edition");
+    fs::write(dir.join("ru.txt"), "\n  \nua en ru\n").unwrap();
+    let o = edalign(&["align", dir.to_str().unwrap()]);
+    assert_error(&o, "ru.txt: empty edition");
+}
+
+#[test]
+fn one_edition_is_too_few() {
+    let dir = scratch("one_edition");
+    fs::write(dir.join("uk.txt"), UK).unwrap();
+    let o = edalign(&["align", dir.to_str().unwrap()]);
+    assert_error(&o, "1 edition(s) found, at least two are needed");
+    let o = edalign(&["align", dir.join("uk.txt").to_str().unwrap()]);
+    assert_error(&o, "at least two are needed");
+}
+
+#[test]
+fn folder_without_editions() {
+    let dir = scratch("no_editions");
+    fs::write(dir.join("notes.md"), "nothing here").unwrap();
+    let o = edalign(&["align", dir.to_str().unwrap()]);
+    assert_error(&o, "no edition files");
+}
+
+#[test]
+fn aligns_a_folder_in_every_format() {
+    let dir = story("formats");
+    for format in ["text", "json", "tsv", "ladder"] {
+        let o = edalign(&["align", "--format", format, dir.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert!(!o.stdout.is_empty(), "{format} printed nothing");
+    }
+    let o = edalign(&["align", "--format", "json", dir.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    let langs: Vec<&str> = v["editions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["lang"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["uk", "en", "ru"]);
+    // Every sentence's text is its span of the original file.
+    for e in v["editions"].as_array().unwrap() {
+        let text = fs::read_to_string(e["id"].as_str().unwrap()).unwrap();
+        for s in e["sentences"].as_array().unwrap() {
+            let (a, b) = (s["span"][0].as_u64().unwrap() as usize, s["span"][1].as_u64().unwrap() as usize);
+            assert_eq!(&text[a..b], s["text"].as_str().unwrap());
+        }
+    }
+}
+
+#[test]
+fn ladder_contract_two_presegmented_files() {
+    let dir = scratch("ladder2");
+    fs::write(dir.join("a"), "Перше речення тут.\nДруге, трохи довше речення тут.\nТретє.\n").unwrap();
+    fs::write(dir.join("b"), "First sentence here.\nSecond, a little longer sentence here.\nThird.\n").unwrap();
+    let o = edalign(&[
+        "align",
+        "--presegmented",
+        "--format",
+        "ladder",
+        dir.join("a").to_str().unwrap(),
+        dir.join("b").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut seen_src = Vec::new();
+    for line in out.lines() {
+        let parts: Vec<&str> = line.rsplitn(2, ':').collect();
+        let score: f64 = parts[0].parse().expect("a score");
+        assert!((0.0..=1.0).contains(&score), "{line}");
+        let (src, _tgt) = parts[1].split_once("]:").expect("two sides");
+        seen_src.extend(
+            src.trim_start_matches('[')
+                .split(", ")
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse::<usize>().unwrap()),
+        );
+    }
+    seen_src.sort();
+    assert_eq!(seen_src, [0, 1, 2], "every source line in one bead: {out}");
+}
+
+#[test]
+fn ladder_contract_three_files_has_three_blocks() {
+    let dir = story("ladder3");
+    let o = edalign(&[
+        "align",
+        "--format",
+        "ladder",
+        dir.join("ru.txt").to_str().unwrap(),
+        dir.join("en.txt").to_str().unwrap(),
+        dir.join("uk.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let heads: Vec<String> = stdout(&o)
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(String::from)
+        .collect();
+    assert_eq!(heads, ["# uk-en", "# uk-ru", "# en-ru"]);
+}
+
+#[test]
+fn declared_language_is_checked_not_trusted() {
+    let dir = story("declared");
+    let o = edalign(&[
+        "align",
+        "--format",
+        "json",
+        "--lang",
+        "ru,en",
+        dir.join("uk.txt").to_str().unwrap(),
+        dir.join("en.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["editions"][0]["lang"], "uk");
+    assert_eq!(v["editions"][0]["declared"], "ru");
+    let kinds: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"declared_mismatch"), "{kinds:?}");
+}
+
+#[test]
+fn out_is_atomic_and_keeps_a_good_file_on_error() {
+    let dir = story("atomic");
+    let out = dir.join("result.json");
+    let o = edalign(&["align", "--format", "json", "--out", out.to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let good = fs::read(&out).unwrap();
+    assert!(serde_json::from_slice::<serde_json::Value>(&good).is_ok());
+    // Break an edition: the run fails and the good output stays as it was.
+    fs::write(dir.join("en.txt"), [0xC3u8]).unwrap();
+    let o = edalign(&["align", "--format", "json", "--out", out.to_str().unwrap(), dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(fs::read(&out).unwrap(), good);
+    let leftovers: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    let dir = story("fail_on");
+    // The Russian edition loses its last sentence: a warning (missing).
+    fs::write(dir.join("ru.txt"), "Правительство приняло новый бюджет на 2025 год.\n\nРасходы на оборону вырастут на 12 процентов.\n").unwrap();
+    let o = edalign(&["align", "--fail-on", "warning", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let o = edalign(&["align", "--fail-on", "error", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn detect_per_line_keeps_every_line() {
+    let o = edalign_stdin(&["detect", "--per-line"], "Привіт, як справи у Києві?\n\nThe weather is fine today.\nЭто русский текст.\n");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows: Vec<String> = stdout(&o).lines().map(String::from).collect();
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    let labels: Vec<&str> = rows.iter().map(|r| r.split('\t').next().unwrap()).collect();
+    assert_eq!(labels[0], "uk");
+    assert_eq!(labels[2], "en");
+    assert_eq!(labels[3], "ru");
+    for r in &rows {
+        let conf: f64 = r.split('\t').nth(1).unwrap().parse().unwrap();
+        assert!((0.0..=1.0).contains(&conf));
+    }
+}
+
+#[test]
+fn segment_jsonl_contract() {
+    let o = edalign_stdin(
+        &["segment", "--jsonl"],
+        "{\"id\": \"a\", \"lang\": \"uk\", \"text\": \"Перше речення. Друге речення!\"}\n{\"id\": 7, \"text\": \"One. Two.\"}\n",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let recs: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs[0]["id"], "a");
+    assert_eq!(recs[0]["sentences"], serde_json::json!(["Перше речення.", "Друге речення!"]));
+    assert_eq!(recs[1]["id"], 7);
+    assert_eq!(recs[1]["lang"], "en");
+    assert_eq!(recs[1]["sentences"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn segment_jsonl_bad_record_names_the_line() {
+    let o = edalign_stdin(&["segment", "--jsonl"], "{\"id\": \"a\", \"text\": \"One.\"}\n{oops\n");
+    assert_error(&o, "<stdin>: bad JSON record");
+    assert!(stderr(&o).contains("at line 2"), "{}", stderr(&o));
+}
+
+#[test]
+fn batch_keeps_going_past_a_bad_story() {
+    let good = serde_json::json!({"id": "good", "editions": {"uk": UK, "en": EN, "ru": RU}});
+    let one = serde_json::json!({"id": "one", "editions": {"uk": UK}});
+    let input = format!("{good}\n{{broken\n{one}\n{good}\n");
+    let o = edalign_stdin(&["batch"], &input);
+    assert_eq!(o.status.code(), Some(2));
+    let recs: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 4);
+    assert_eq!(recs[0]["id"], "good");
+    assert_eq!(recs[1]["line"], 2);
+    assert!(recs[1]["error"].as_str().unwrap().contains("bad story record"));
+    assert!(recs[2]["error"].as_str().unwrap().contains("at least two"));
+    assert_eq!(recs[3]["schema"], "edalign.story/1");
+    assert!(stderr(&o).contains("line 2"));
+}
