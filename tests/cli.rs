@@ -70,7 +70,11 @@ fn assert_error(o: &Output, needle: &str) {
 fn missing_file_is_named() {
     let dir = story("missing_file");
     let gone = dir.join("de.txt");
-    let o = edalign(&["align", dir.join("uk.txt").to_str().unwrap(), gone.to_str().unwrap()]);
+    let o = edalign(&[
+        "align",
+        dir.join("uk.txt").to_str().unwrap(),
+        gone.to_str().unwrap(),
+    ]);
     assert_error(&o, "de.txt: no such file");
 }
 
@@ -131,7 +135,10 @@ fn aligns_a_folder_in_every_format() {
     for e in v["editions"].as_array().unwrap() {
         let text = fs::read_to_string(e["id"].as_str().unwrap()).unwrap();
         for s in e["sentences"].as_array().unwrap() {
-            let (a, b) = (s["span"][0].as_u64().unwrap() as usize, s["span"][1].as_u64().unwrap() as usize);
+            let (a, b) = (
+                s["span"][0].as_u64().unwrap() as usize,
+                s["span"][1].as_u64().unwrap() as usize,
+            );
             assert_eq!(&text[a..b], s["text"].as_str().unwrap());
         }
     }
@@ -140,8 +147,16 @@ fn aligns_a_folder_in_every_format() {
 #[test]
 fn ladder_contract_two_presegmented_files() {
     let dir = scratch("ladder2");
-    fs::write(dir.join("a"), "Перше речення тут.\nДруге, трохи довше речення тут.\nТретє.\n").unwrap();
-    fs::write(dir.join("b"), "First sentence here.\nSecond, a little longer sentence here.\nThird.\n").unwrap();
+    fs::write(
+        dir.join("a"),
+        "Перше речення тут.\nДруге, трохи довше речення тут.\nТретє.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b"),
+        "First sentence here.\nSecond, a little longer sentence here.\nThird.\n",
+    )
+    .unwrap();
     let o = edalign(&[
         "align",
         "--presegmented",
@@ -218,13 +233,27 @@ fn declared_language_is_checked_not_trusted() {
 fn out_is_atomic_and_keeps_a_good_file_on_error() {
     let dir = story("atomic");
     let out = dir.join("result.json");
-    let o = edalign(&["align", "--format", "json", "--out", out.to_str().unwrap(), dir.to_str().unwrap()]);
+    let o = edalign(&[
+        "align",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let good = fs::read(&out).unwrap();
     assert!(serde_json::from_slice::<serde_json::Value>(&good).is_ok());
     // Break an edition: the run fails and the good output stays as it was.
     fs::write(dir.join("en.txt"), [0xC3u8]).unwrap();
-    let o = edalign(&["align", "--format", "json", "--out", out.to_str().unwrap(), dir.to_str().unwrap()]);
+    let o = edalign(&[
+        "align",
+        "--format",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(fs::read(&out).unwrap(), good);
     let leftovers: Vec<_> = fs::read_dir(&dir)
@@ -248,7 +277,10 @@ fn fail_on_sets_the_exit_code() {
 
 #[test]
 fn detect_per_line_keeps_every_line() {
-    let o = edalign_stdin(&["detect", "--per-line"], "Привіт, як справи у Києві?\n\nThe weather is fine today.\nЭто русский текст.\n");
+    let o = edalign_stdin(
+        &["detect", "--per-line"],
+        "Привіт, як справи у Києві?\n\nThe weather is fine today.\nЭто русский текст.\n",
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let rows: Vec<String> = stdout(&o).lines().map(String::from).collect();
     assert_eq!(rows.len(), 4, "{rows:?}");
@@ -274,7 +306,10 @@ fn segment_jsonl_contract() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(recs[0]["id"], "a");
-    assert_eq!(recs[0]["sentences"], serde_json::json!(["Перше речення.", "Друге речення!"]));
+    assert_eq!(
+        recs[0]["sentences"],
+        serde_json::json!(["Перше речення.", "Друге речення!"])
+    );
     assert_eq!(recs[1]["id"], 7);
     assert_eq!(recs[1]["lang"], "en");
     assert_eq!(recs[1]["sentences"].as_array().unwrap().len(), 2);
@@ -282,7 +317,10 @@ fn segment_jsonl_contract() {
 
 #[test]
 fn segment_jsonl_bad_record_names_the_line() {
-    let o = edalign_stdin(&["segment", "--jsonl"], "{\"id\": \"a\", \"text\": \"One.\"}\n{oops\n");
+    let o = edalign_stdin(
+        &["segment", "--jsonl"],
+        "{\"id\": \"a\", \"text\": \"One.\"}\n{oops\n",
+    );
     assert_error(&o, "<stdin>: bad JSON record");
     assert!(stderr(&o).contains("at line 2"), "{}", stderr(&o));
 }
@@ -301,7 +339,12 @@ fn batch_keeps_going_past_a_bad_story() {
     assert_eq!(recs.len(), 4);
     assert_eq!(recs[0]["id"], "good");
     assert_eq!(recs[1]["line"], 2);
-    assert!(recs[1]["error"].as_str().unwrap().contains("bad story record"));
+    assert!(
+        recs[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("bad story record")
+    );
     assert!(recs[2]["error"].as_str().unwrap().contains("at least two"));
     assert_eq!(recs[3]["schema"], "edalign.story/1");
     assert!(stderr(&o).contains("line 2"));

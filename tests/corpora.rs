@@ -7,7 +7,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const FORMATS: &[(&str, &str)] = &[("text", "txt"), ("json", "json"), ("tsv", "tsv"), ("ladder", "ladder")];
+const FORMATS: &[(&str, &str)] = &[
+    ("text", "txt"),
+    ("json", "json"),
+    ("tsv", "tsv"),
+    ("ladder", "ladder"),
+];
 
 fn stories() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora");
@@ -59,7 +64,11 @@ fn first_difference(want: &str, got: &str) -> String {
 #[test]
 fn shipped_stories_match_their_expected_output() {
     let stories = stories();
-    assert!(stories.len() >= 6, "corpora/ should hold at least six stories, found {}", stories.len());
+    assert!(
+        stories.len() >= 6,
+        "corpora/ should hold at least six stories, found {}",
+        stories.len()
+    );
     let bless = std::env::var_os("BLESS").is_some();
     let mut failures = Vec::new();
     for story in &stories {
@@ -73,10 +82,21 @@ fn shipped_stories_match_their_expected_output() {
             }
             match fs::read_to_string(&path) {
                 Ok(want) if want == got => {}
-                Ok(want) => failures.push(format!("{}: {}", path.display(), first_difference(&want, &got))),
-                Err(e) => failures.push(format!("{}: {e} (run with BLESS=1 to create it)", path.display())),
+                Ok(want) => failures.push(format!(
+                    "{}: {}",
+                    path.display(),
+                    first_difference(&want, &got)
+                )),
+                Err(e) => failures.push(format!(
+                    "{}: {e} (run with BLESS=1 to create it)",
+                    path.display()
+                )),
             }
         }
     }
-    assert!(failures.is_empty(), "golden output differs:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "golden output differs:\n{}",
+        failures.join("\n")
+    );
 }
