@@ -27,7 +27,7 @@ KINDS = {"missing", "added", "merged", "split", "number", "name", "date",
 LANGS = {"uk", "en", "ru"}
 CLUTTER = re.compile(
     r"^(author|автор|авторка|фото|photo|\(photo|\(фото|read also|читайте|share|"
-    r"поділитися|поделиться|ua\b|uk\b|en\b|ru\b|українською|укр\b|tags:|теги:|мітки:)",
+    r"поділитися|поделиться|читати|читать|ua\b|uk\b|en\b|ru\b|українською|укр\b|tags:|теги:|мітки:)",
     re.I)
 CAPTION_TAIL = re.compile(r"\((photo|фото|video|відео|видео)[^()]*\)$", re.I)
 ABBREV = re.compile(
