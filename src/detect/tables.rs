@@ -1,0 +1,213 @@
+//! The detector's built-in knowledge: the Cyrillic languages it tells apart, their
+//! alphabets, the letters typical of each, and their frequent words (the lists in
+//! `words/`). Built once per process, on first use, and shared by every [`super::Detector`].
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The Cyrillic languages scored against each other. Uk and Ru are the two edalign
+/// aligns; the others are there so that their text is recognised as "other".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cyr {
+    Uk = 0,
+    Ru,
+    Be,
+    Bg,
+    Mk,
+    Sr,
+    Kk,
+    Ky,
+    Tt,
+    Ba,
+    Mn,
+    Tg,
+}
+
+/// Number of [`Cyr`] languages.
+pub(crate) const NCYR: usize = 12;
+
+impl Cyr {
+    /// All languages, in index order.
+    pub(crate) const ALL: [Cyr; NCYR] = [
+        Cyr::Uk,
+        Cyr::Ru,
+        Cyr::Be,
+        Cyr::Bg,
+        Cyr::Mk,
+        Cyr::Sr,
+        Cyr::Kk,
+        Cyr::Ky,
+        Cyr::Tt,
+        Cyr::Ba,
+        Cyr::Mn,
+        Cyr::Tg,
+    ];
+
+    /// ISO 639-1 code.
+    pub(crate) fn code(self) -> &'static str {
+        [
+            "uk", "ru", "be", "bg", "mk", "sr", "kk", "ky", "tt", "ba", "mn", "tg",
+        ][self as usize]
+    }
+
+    /// Bit of this language in a [`Mask`].
+    pub(crate) fn bit(self) -> Mask {
+        1 << (self as u16)
+    }
+
+    /// Lower-case alphabet; `'` stands for the apostrophe inside a word.
+    fn alphabet(self) -> &'static str {
+        const RU: &str = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+        match self {
+            Cyr::Uk => "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'",
+            Cyr::Ru => RU,
+            Cyr::Be => "абвгдеёжзійклмнопрстуўфхцчшыьэюя'",
+            Cyr::Bg => "абвгдежзийклмнопрстуфхцчшщъьюяѝ",
+            Cyr::Mk => "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
+            Cyr::Sr => "абвгдђежзијклљмнњопрстћуфхцчџш",
+            Cyr::Kk => concat!("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "әғқңөұүһі"),
+            Cyr::Ky => concat!("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "ңөү"),
+            Cyr::Tt => concat!("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "әөүҗңһ"),
+            Cyr::Ba => concat!("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "әөүғҙҡңҫһ"),
+            Cyr::Mn => concat!("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "өү"),
+            Cyr::Tg => "абвгғдеёжзиӣйкқлмнопрстуӯфхҳчҷшъэюя",
+        }
+    }
+
+    /// Letters typical of the language among the twelve: a word holding one counts for it.
+    /// A letter shared by several languages counts for each of them.
+    fn markers(self) -> &'static str {
+        match self {
+            Cyr::Uk => "ґєїі'",
+            Cyr::Ru => "ыэъё",
+            Cyr::Be => "ўі'ыэё",
+            Cyr::Bg => "ъѝ",
+            Cyr::Mk => "ѓѕјљњќџ",
+            Cyr::Sr => "ђјљњћџ",
+            Cyr::Kk => "әғқңөұүһіыэ",
+            Cyr::Ky => "ңөүыэ",
+            Cyr::Tt => "әөүҗңһыэ",
+            Cyr::Ba => "әөүғҙҡңҫһыэ",
+            Cyr::Mn => "өүыэё",
+            Cyr::Tg => "ғӣқӯҳҷъэё",
+        }
+    }
+
+    fn words(self) -> &'static str {
+        match self {
+            Cyr::Uk => include_str!("words/uk.txt"),
+            Cyr::Ru => include_str!("words/ru.txt"),
+            Cyr::Be => include_str!("words/be.txt"),
+            Cyr::Bg => include_str!("words/bg.txt"),
+            Cyr::Mk => include_str!("words/mk.txt"),
+            Cyr::Sr => include_str!("words/sr.txt"),
+            Cyr::Kk => include_str!("words/kk.txt"),
+            Cyr::Ky => include_str!("words/ky.txt"),
+            Cyr::Tt => include_str!("words/tt.txt"),
+            Cyr::Ba => include_str!("words/ba.txt"),
+            Cyr::Mn => include_str!("words/mn.txt"),
+            Cyr::Tg => include_str!("words/tg.txt"),
+        }
+    }
+}
+
+/// A set of [`Cyr`] languages, one bit each.
+pub(crate) type Mask = u16;
+
+/// All twelve languages.
+pub(crate) const ALL_MASK: Mask = (1 << NCYR) - 1;
+
+/// The tables, built once.
+pub(crate) struct Tables {
+    /// Languages whose alphabet holds the letter.
+    alphabet: HashMap<char, Mask>,
+    /// Languages for which the letter is typical.
+    markers: HashMap<char, Mask>,
+    /// Languages whose frequent-word list holds the word.
+    pub(crate) cyr_words: HashMap<&'static str, Mask>,
+    /// English frequent words.
+    pub(crate) en_words: HashMap<&'static str, ()>,
+}
+
+impl Tables {
+    /// The shared tables.
+    pub(crate) fn get() -> &'static Tables {
+        static TABLES: OnceLock<Tables> = OnceLock::new();
+        TABLES.get_or_init(Tables::build)
+    }
+
+    fn build() -> Tables {
+        let mut alphabet: HashMap<char, Mask> = HashMap::new();
+        let mut markers: HashMap<char, Mask> = HashMap::new();
+        let mut cyr_words: HashMap<&'static str, Mask> = HashMap::new();
+        for lang in Cyr::ALL {
+            for c in lang.alphabet().chars() {
+                *alphabet.entry(c).or_default() |= lang.bit();
+            }
+            for c in lang.markers().chars() {
+                *markers.entry(c).or_default() |= lang.bit();
+            }
+            for w in words(lang.words()) {
+                *cyr_words.entry(w).or_default() |= lang.bit();
+            }
+        }
+        let en_words = words(include_str!("words/en.txt"))
+            .map(|w| (w, ()))
+            .collect();
+        Tables {
+            alphabet,
+            markers,
+            cyr_words,
+            en_words,
+        }
+    }
+
+    /// Languages whose alphabet holds the (lower-case) letter; every language for a
+    /// letter none of them knows (a stray symbol says nothing).
+    pub(crate) fn alphabet_of(&self, c: char) -> Mask {
+        self.alphabet.get(&c).copied().unwrap_or(ALL_MASK)
+    }
+
+    /// Languages for which the (lower-case) letter is typical.
+    pub(crate) fn markers_of(&self, c: char) -> Mask {
+        self.markers.get(&c).copied().unwrap_or(0)
+    }
+}
+
+/// The words of a word-list file: white-space separated, `#` comments.
+fn words(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or(""))
+        .flat_map(str::split_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_lower_case_and_in_their_alphabet() {
+        let t = Tables::get();
+        for lang in Cyr::ALL {
+            for w in words(lang.words()) {
+                assert_eq!(w, w.to_lowercase(), "{w} in {}", lang.code());
+                for c in w.chars().filter(|c| c.is_alphabetic() || *c == '\'') {
+                    assert!(
+                        t.alphabet_of(c) & lang.bit() != 0,
+                        "{w} in {} has {c} outside the alphabet",
+                        lang.code()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn markers_belong_to_the_alphabet() {
+        for lang in Cyr::ALL {
+            for c in lang.markers().chars() {
+                assert!(lang.alphabet().contains(c), "{c} of {}", lang.code());
+            }
+        }
+    }
+}
