@@ -1,11 +1,16 @@
 //! Latin-script text: English, or another language.
 //!
 //! edalign expects English here, so English is the answer unless the text is clearly
-//! something else: few English frequent words, and either letters English does not write
-//! (ł ś ř ä ß é …) or whatlang, over all its languages, naming another language.
+//! something else: more frequent words of another language (German, French, Spanish,
+//! Italian, Portuguese, Dutch, Polish, Czech, Slovak) and letters English does not write
+//! (ł ś ř ä ß é …) than English frequent words, or — for a text with neither — whatlang,
+//! over all its languages, naming another language.
 
 use super::{Detection, Words, tables::Tables};
 use crate::lang::Lang;
+
+/// Head start of English, the language edalign expects in Latin script.
+const PRIOR_EN: f64 = 1.0;
 
 /// ISO 639-1 code of a whatlang language, `other` where it has none.
 fn iso639_1(lang: whatlang::Lang) -> &'static str {
@@ -64,53 +69,64 @@ pub(super) fn detect(words: &Words) -> Detection {
     if n == 0 {
         return Detection::undetermined();
     }
-    let en = words
-        .latin
-        .iter()
-        .filter(|w| t.en_words.contains_key(w.as_str()))
-        .count();
-    let foreign = words
-        .latin
-        .iter()
-        .filter(|w| w.chars().any(foreign_letter))
-        .count();
-    let en_ratio = en as f64 / n as f64;
-    let evidence = format!("{n} latin words; english words {en}; foreign letters in {foreign}");
-    // length factor: one word tells little, eight words a lot
-    let size = 1.0 - (-(n as f64) / 3.0).exp();
-    if foreign == 0 && en_ratio >= 0.25 {
-        return Detection::new(Lang::En, "en", 0.6 + 0.4 * size, evidence);
-    }
-    let text = words.latin.join(" ");
-    let info = whatlang::detect(&text);
-    let evidence = match &info {
-        Some(i) => format!(
-            "{evidence}; whatlang {} {:.2}",
-            i.lang().code(),
-            i.confidence()
-        ),
-        None => evidence,
-    };
-    match info {
-        Some(i) if i.lang() != whatlang::Lang::Eng => {
-            let foreign_ratio = foreign as f64 / n as f64;
-            let clearly_other = (foreign_ratio >= 0.1 && en_ratio < 0.25)
-                || (n >= 4 && en_ratio < 0.15 && i.confidence() >= 0.5)
-                || (foreign_ratio >= 0.5);
-            if clearly_other {
-                let code = iso639_1(i.lang());
-                let conf = (0.5 + 0.5 * i.confidence().max(foreign_ratio)) * (0.5 + 0.5 * size);
-                Detection::new(Lang::Other, code, conf, evidence)
-            } else {
-                Detection::new(Lang::En, "en", 0.3 + 0.3 * size, evidence)
+    let mut en = 0usize;
+    let mut foreign = 0usize;
+    let mut other = vec![0usize; t.latin_codes.len()];
+    // one-letter words are mostly initials ("U.S.", "J. K. Rowling"): they say nothing
+    for w in words.latin.iter().filter(|w| w.chars().nth(1).is_some()) {
+        if t.en_words.contains(w.as_str()) {
+            en += 1;
+        }
+        if w.chars().any(foreign_letter) {
+            foreign += 1;
+        }
+        if let Some(&mask) = t.latin_words.get(w.as_str()) {
+            for (i, hits) in other.iter_mut().enumerate() {
+                if mask & (1 << i) != 0 {
+                    *hits += 1;
+                }
             }
         }
-        Some(i) => Detection::new(
-            Lang::En,
-            "en",
-            (0.5 + 0.5 * i.confidence()) * (0.6 + 0.4 * size),
-            evidence,
-        ),
-        None => Detection::new(Lang::En, "en", 0.3 * size, evidence),
     }
+    let (best, best_hits) = other
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, &h)| (h, usize::MAX - i))
+        .map(|(i, &h)| (i, h))
+        .unwrap_or((0, 0));
+    let en_score = en as f64 + PRIOR_EN;
+    let other_score = (best_hits + foreign) as f64;
+    let mut evidence = format!(
+        "{n} latin words; english words {en}; {} words {best_hits}; foreign letters in {foreign}",
+        t.latin_codes[best]
+    );
+    // length factor: one word tells little, eight words a lot
+    let size = 1.0 - (-(n as f64) / 3.0).exp();
+    if other_score >= en_score + 1.0 && other_score >= 2.0 {
+        let code = if best_hits > 0 {
+            t.latin_codes[best]
+        } else {
+            whatlang::detect_lang(&words.latin.join(" ")).map_or("other", iso639_1)
+        };
+        let lead = other_score - en_score;
+        let conf = (1.0 - 0.5 * (-lead / 2.0).exp()) * (0.6 + 0.4 * size);
+        return Detection::new(Lang::Other, code, conf, evidence);
+    }
+    if en == 0 && best_hits == 0 && n >= 4 {
+        // neither English nor any language listed here: ask whatlang
+        if let Some(info) = whatlang::detect(&words.latin.join(" ")) {
+            evidence.push_str(&format!(
+                "; whatlang {} {:.2}",
+                info.lang().code(),
+                info.confidence()
+            ));
+            if info.lang() != whatlang::Lang::Eng && (info.confidence() >= 0.5 || foreign > 0) {
+                let conf = (0.5 + 0.4 * info.confidence()) * size;
+                return Detection::new(Lang::Other, iso639_1(info.lang()), conf, evidence);
+            }
+        }
+    }
+    let lead = en_score - other_score;
+    let conf = (1.0 - 0.5 * (-lead / 2.0).exp()) * (0.5 + 0.5 * size);
+    Detection::new(Lang::En, "en", conf, evidence)
 }

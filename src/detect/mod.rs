@@ -23,13 +23,12 @@
 //! The confidence grows with the margin of the evidence and is low for text too short to
 //! tell. Whatever the detector needs ships in the crate; nothing is downloaded.
 
+mod cyrillic;
 mod latin;
 mod tables;
 
 use crate::lang::Lang;
 use serde::Serialize;
-use std::fmt::Write as _;
-use tables::{Cyr, NCYR, Tables};
 
 /// The result of detecting one text's language.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -73,19 +72,6 @@ pub struct Detector {
     _private: (),
 }
 
-/// Weight of a word holding a letter typical of a language.
-const W_MARKER: f64 = 1.0;
-/// Weight against a language of a word holding a letter outside its alphabet.
-const W_FOREIGN: f64 = 1.5;
-/// Weight of a frequent word of a language.
-const W_WORD: f64 = 1.0;
-/// Head start of Ukrainian and Russian, the languages edalign expects.
-const PRIOR_UKRU: f64 = 1.0;
-/// How far another Cyrillic language must lead Ukrainian and Russian to be reported.
-const OTHER_MARGIN: f64 = 1.0;
-/// Below this Ukrainian–Russian margin the statistical model decides.
-const UKRU_DECISIVE: f64 = 1.0;
-
 impl Detector {
     /// A detector with the default settings.
     pub fn new() -> Detector {
@@ -108,7 +94,7 @@ impl Detector {
             return Detection::undetermined();
         }
         if words.cyr_letters >= words.latin_letters {
-            detect_cyrillic(text, &words)
+            cyrillic::detect(text, &words)
         } else {
             latin::detect(&words)
         }
@@ -119,10 +105,22 @@ impl Detector {
 pub(crate) struct Words {
     /// Words written (mostly) in Cyrillic, Latin look-alikes mapped to Cyrillic.
     pub(crate) cyr: Vec<String>,
+    /// For each Cyrillic word, the chunk (sentence or quotation) it stands in.
+    pub(crate) cyr_chunk: Vec<u32>,
     /// Words written in Latin.
     pub(crate) latin: Vec<String>,
     pub(crate) cyr_letters: usize,
     pub(crate) latin_letters: usize,
+    /// Number of the current chunk while splitting.
+    chunks: u32,
+}
+
+/// Characters that end a sentence or open or close a quotation.
+fn is_chunk_end(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | ';' | '«' | '»' | '“' | '”' | '„' | '"' | '(' | ')'
+    )
 }
 
 fn is_cyrillic(c: char) -> bool {
@@ -153,6 +151,7 @@ fn homoglyph(c: char) -> Option<char> {
         'h' => 'н',
         't' => 'т',
         'b' => 'в',
+        'j' => 'ј',
         _ => return None,
     })
 }
@@ -161,14 +160,34 @@ impl Words {
     fn split(text: &str) -> Words {
         let mut w = Words {
             cyr: Vec::new(),
+            cyr_chunk: Vec::new(),
             latin: Vec::new(),
             cyr_letters: 0,
             latin_letters: 0,
+            chunks: 0,
         };
         let mut cur = String::new();
         let mut chars = text.chars().peekable();
+        // the last two characters before the current one
+        let (mut p1, mut p2) = (' ', ' ');
+        // whether the current word is a numeral's ending ("125-й", "2-го")
+        let mut numeral_ending = false;
         while let Some(c) = chars.next() {
-            if c.is_alphabetic() {
+            if cur.is_empty() {
+                numeral_ending = p1 == '-' && p2.is_ascii_digit();
+            } else if cur.len() > 6 {
+                numeral_ending = false;
+            }
+            (p2, p1) = (p1, c);
+            if is_chunk_end(c) {
+                if !cur.is_empty() && !numeral_ending {
+                    w.push(std::mem::take(&mut cur));
+                }
+                cur.clear();
+                if w.cyr_chunk.last() == Some(&w.chunks) {
+                    w.chunks += 1;
+                }
+            } else if c.is_alphabetic() {
                 cur.extend(c.to_lowercase());
             } else if is_apostrophe(c)
                 && !cur.is_empty()
@@ -176,10 +195,14 @@ impl Words {
             {
                 cur.push('\'');
             } else if !cur.is_empty() {
-                w.push(std::mem::take(&mut cur));
+                if numeral_ending {
+                    cur.clear();
+                } else {
+                    w.push(std::mem::take(&mut cur));
+                }
             }
         }
-        if !cur.is_empty() {
+        if !cur.is_empty() && !numeral_ending {
             w.push(cur);
         }
         w
@@ -191,7 +214,10 @@ impl Words {
         if cyr == 0 && lat == 0 {
             return;
         }
-        if cyr >= lat {
+        // a Cyrillic word with Latin look-alikes typed into it ("рeкao") is Cyrillic
+        let lookalikes =
+            cyr > 0 && lat > 0 && word.chars().all(|c| !is_latin(c) || homoglyph(c).is_some());
+        if cyr >= lat || lookalikes {
             self.cyr_letters += cyr + lat;
             let word = if lat > 0 {
                 word.chars()
@@ -201,180 +227,12 @@ impl Words {
                 word
             };
             self.cyr.push(word);
+            self.cyr_chunk.push(self.chunks);
         } else {
             self.latin_letters += cyr + lat;
             self.latin.push(word);
         }
     }
-}
-
-/// Spelling that tells Ukrainian from Russian: (weight for uk, weight for ru) of a word.
-fn spelling_cues(word: &str) -> (f64, f64) {
-    let mut uk: f64 = 0.0;
-    let mut ru: f64 = 0.0;
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
-    // "и" before a vowel: Russian (Ukrainian writes "і" there).
-    if chars
-        .windows(2)
-        .any(|p| p[0] == 'и' && matches!(p[1], 'а' | 'е' | 'о' | 'у' | 'я' | 'ю' | 'и'))
-    {
-        ru += 0.75;
-    }
-    // soft sign before a vowel: Russian "статья, семье" (Ukrainian "стаття, сім'ї").
-    if chars
-        .windows(2)
-        .any(|p| p[0] == 'ь' && matches!(p[1], 'е' | 'я' | 'ю' | 'и'))
-        && !word.starts_with("нью")
-    {
-        ru += 1.0;
-    }
-    // "ьо": Ukrainian (Russian writes "ьё").
-    if chars
-        .windows(3)
-        .any(|p| p[0] == 'ь' && p[1] == 'о' && p[2] != 'н')
-        || word.ends_with("ьо")
-    {
-        uk += 1.0;
-    }
-    // "-ськ-", "-цьк-", "-зьк-": Ukrainian (Russian "-ск-").
-    if word.contains("ськ") || word.contains("цьк") || word.contains("зьк") {
-        uk += 1.0;
-    }
-    if n >= 4 {
-        let last2: String = chars[n - 2..].iter().collect();
-        let last3: String = chars[n - 3..].iter().collect();
-        // Russian endings.
-        if matches!(last2.as_str(), "ое" | "ая" | "яя") {
-            ru += 0.75;
-        }
-        if matches!(last3.as_str(), "его" | "ему") {
-            ru += 0.75;
-        }
-        if last3 == "тся" {
-            ru += 1.0;
-        }
-        if matches!(last3.as_str(), "ать" | "ять" | "еть") {
-            ru += 0.5;
-        }
-        // Ukrainian doubled consonant before я/ю/і: "питання, життя, зіллю".
-        let c = &chars[n - 3..];
-        if c[0] == c[1] && "нтлсчжшдзц".contains(c[0]) && matches!(c[2], 'я' | 'ю' | 'і')
-        {
-            uk += 1.0;
-        }
-        // Ukrainian past tense "-ав, -ив, -ув, -яв" (Russian "-ал, -ил").
-        if matches!(last2.as_str(), "ав" | "ив" | "ув" | "яв") {
-            uk += 0.5;
-        }
-    }
-    (uk, ru)
-}
-
-/// Languages a word cannot be written in although its letters are in their alphabet:
-/// Russian writes "ъ" only before е, ё, ю, я (Bulgarian "във, път, синът"); Bulgarian writes
-/// "ь" only before о.
-fn spelling_excludes(word: &str) -> tables::Mask {
-    let mut out = 0;
-    let mut chars = word.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        if c == 'ъ' && !matches!(next, Some('е' | 'ё' | 'ю' | 'я')) {
-            out |= Cyr::Ru.bit();
-        }
-        if c == 'ь' && next != Some('о') {
-            out |= Cyr::Bg.bit();
-        }
-    }
-    out
-}
-
-fn detect_cyrillic(text: &str, words: &Words) -> Detection {
-    let t = Tables::get();
-    let mut score = [0.0f64; NCYR];
-    score[Cyr::Uk as usize] += PRIOR_UKRU;
-    score[Cyr::Ru as usize] += PRIOR_UKRU;
-    let mut support = [0usize; NCYR];
-    let (mut cue_uk, mut cue_ru) = (0.0, 0.0);
-    for word in &words.cyr {
-        let mut compat = tables::ALL_MASK;
-        let mut marks = 0;
-        for c in word.chars() {
-            compat &= t.alphabet_of(c);
-            marks |= t.markers_of(c);
-        }
-        compat &= !spelling_excludes(word);
-        let listed = t.cyr_words.get(word.as_str()).copied().unwrap_or(0);
-        for lang in Cyr::ALL {
-            let b = lang.bit();
-            let i = lang as usize;
-            if compat & b == 0 {
-                score[i] -= W_FOREIGN;
-                continue;
-            }
-            if marks & b != 0 {
-                score[i] += W_MARKER;
-                support[i] += 1;
-            }
-            if listed & b != 0 {
-                score[i] += W_WORD;
-                support[i] += 1;
-            }
-        }
-        let (uk, ru) = spelling_cues(word);
-        cue_uk += uk;
-        cue_ru += ru;
-    }
-    let (uk, ru) = (score[Cyr::Uk as usize], score[Cyr::Ru as usize]);
-    let best_ukru = uk.max(ru);
-    let (other, other_score) = Cyr::ALL[2..].iter().map(|&l| (l, score[l as usize])).fold(
-        (Cyr::Be, f64::NEG_INFINITY),
-        |a, b| if b.1 > a.1 { b } else { a },
-    );
-    let mut evidence = String::new();
-    let _ = write!(
-        evidence,
-        "{} words; uk {uk:.1}+{cue_uk:.1} ru {ru:.1}+{cue_ru:.1} {} {other_score:.1}",
-        words.cyr.len(),
-        other.code()
-    );
-    if other_score > best_ukru + OTHER_MARGIN && support[other as usize] > 0 {
-        let margin = other_score - best_ukru;
-        let conf = 1.0 - 0.5 * (-(margin - OTHER_MARGIN) / 2.0).exp();
-        return Detection::new(Lang::Other, other.code(), conf, evidence);
-    }
-    let diff = (uk + cue_uk) - (ru + cue_ru);
-    if diff.abs() >= UKRU_DECISIVE {
-        let (lang, code) = if diff > 0.0 {
-            (Lang::Uk, "uk")
-        } else {
-            (Lang::Ru, "ru")
-        };
-        let conf = 1.0 - 0.5 * (-(diff.abs() - UKRU_DECISIVE) / 1.5).exp();
-        return Detection::new(lang, code, conf, evidence);
-    }
-    residue(text, diff, evidence)
-}
-
-/// Ukrainian or Russian text that no letter, word or spelling decides: lingua's
-/// Ukrainian and Russian n-gram models (shipped in the lingua crates, loaded once).
-fn residue(text: &str, diff: f64, mut evidence: String) -> Detection {
-    use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
-    use std::sync::OnceLock;
-    static MODEL: OnceLock<LanguageDetector> = OnceLock::new();
-    let model = MODEL.get_or_init(|| {
-        LanguageDetectorBuilder::from_languages(&[Language::Ukrainian, Language::Russian]).build()
-    });
-    let mut p_uk = model.compute_language_confidence(text, Language::Ukrainian);
-    // the weak evidence still counts a little
-    p_uk = (p_uk + 0.2 * diff).clamp(0.0, 1.0);
-    let _ = write!(evidence, "; residue: lingua p(uk) {p_uk:.2}");
-    let (lang, code, p) = if p_uk >= 0.5 {
-        (Lang::Uk, "uk", p_uk)
-    } else {
-        (Lang::Ru, "ru", 1.0 - p_uk)
-    };
-    Detection::new(lang, code, p * 0.8, evidence)
 }
 
 #[cfg(test)]

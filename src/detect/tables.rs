@@ -2,7 +2,7 @@
 //! alphabets, the letters typical of each, and their frequent words (the lists in
 //! `words/`). Built once per process, on first use, and shared by every [`super::Detector`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The Cyrillic languages scored against each other. Uk and Ru are the two edalign
@@ -119,14 +119,20 @@ pub(crate) const ALL_MASK: Mask = (1 << NCYR) - 1;
 
 /// The tables, built once.
 pub(crate) struct Tables {
-    /// Languages whose alphabet holds the letter.
-    alphabet: HashMap<char, Mask>,
-    /// Languages for which the letter is typical.
-    markers: HashMap<char, Mask>,
+    /// Languages whose alphabet holds the letter, for U+0400..U+052F.
+    alphabet: [Mask; CYR_BLOCK],
+    /// Languages for which the letter is typical, for U+0400..U+052F.
+    markers: [Mask; CYR_BLOCK],
+    /// The same two for the apostrophe.
+    apostrophe: (Mask, Mask),
     /// Languages whose frequent-word list holds the word.
     pub(crate) cyr_words: HashMap<&'static str, Mask>,
     /// English frequent words.
-    pub(crate) en_words: HashMap<&'static str, ()>,
+    pub(crate) en_words: HashSet<&'static str>,
+    /// Frequent words of other Latin-script languages: bit i for `latin_codes[i]`.
+    pub(crate) latin_words: HashMap<&'static str, u32>,
+    /// ISO 639-1 codes of the languages in `latin_words`.
+    pub(crate) latin_codes: Vec<&'static str>,
 }
 
 impl Tables {
@@ -137,41 +143,85 @@ impl Tables {
     }
 
     fn build() -> Tables {
-        let mut alphabet: HashMap<char, Mask> = HashMap::new();
-        let mut markers: HashMap<char, Mask> = HashMap::new();
+        let mut alphabet = [0; CYR_BLOCK];
+        let mut markers = [0; CYR_BLOCK];
+        let mut apostrophe = (0, 0);
         let mut cyr_words: HashMap<&'static str, Mask> = HashMap::new();
         for lang in Cyr::ALL {
             for c in lang.alphabet().chars() {
-                *alphabet.entry(c).or_default() |= lang.bit();
+                match cyr_index(c) {
+                    Some(i) => alphabet[i] |= lang.bit(),
+                    None => apostrophe.0 |= lang.bit(),
+                }
             }
             for c in lang.markers().chars() {
-                *markers.entry(c).or_default() |= lang.bit();
+                match cyr_index(c) {
+                    Some(i) => markers[i] |= lang.bit(),
+                    None => apostrophe.1 |= lang.bit(),
+                }
             }
             for w in words(lang.words()) {
                 *cyr_words.entry(w).or_default() |= lang.bit();
             }
         }
-        let en_words = words(include_str!("words/en.txt"))
-            .map(|w| (w, ()))
-            .collect();
+        let en_words = words(include_str!("words/en.txt")).collect();
+        let mut latin_words: HashMap<&'static str, u32> = HashMap::new();
+        let mut latin_codes = Vec::new();
+        for line in include_str!("words/latin.txt").lines() {
+            let line = line.split('#').next().unwrap_or("");
+            if let Some((code, list)) = line.split_once(':') {
+                let bit = 1 << latin_codes.len();
+                latin_codes.push(code.trim());
+                for w in list.split_whitespace() {
+                    *latin_words.entry(w).or_default() |= bit;
+                }
+            }
+        }
+        assert!(
+            latin_codes.len() <= 32,
+            "too many languages in words/latin.txt"
+        );
+        // letters of the block that no language here writes say nothing
+        for m in alphabet.iter_mut().filter(|m| **m == 0) {
+            *m = ALL_MASK;
+        }
         Tables {
             alphabet,
             markers,
+            apostrophe,
             cyr_words,
             en_words,
+            latin_words,
+            latin_codes,
         }
     }
 
     /// Languages whose alphabet holds the (lower-case) letter; every language for a
     /// letter none of them knows (a stray symbol says nothing).
     pub(crate) fn alphabet_of(&self, c: char) -> Mask {
-        self.alphabet.get(&c).copied().unwrap_or(ALL_MASK)
+        match cyr_index(c) {
+            Some(i) => self.alphabet[i],
+            None if c == '\'' => self.apostrophe.0,
+            None => ALL_MASK,
+        }
     }
 
     /// Languages for which the (lower-case) letter is typical.
     pub(crate) fn markers_of(&self, c: char) -> Mask {
-        self.markers.get(&c).copied().unwrap_or(0)
+        match cyr_index(c) {
+            Some(i) => self.markers[i],
+            None if c == '\'' => self.apostrophe.1,
+            None => 0,
+        }
     }
+}
+
+/// Size of the Cyrillic and Cyrillic Supplement blocks, U+0400..U+052F.
+const CYR_BLOCK: usize = 0x130;
+
+/// Index of a letter in the Cyrillic blocks.
+fn cyr_index(c: char) -> Option<usize> {
+    (c as usize).checked_sub(0x400).filter(|&i| i < CYR_BLOCK)
 }
 
 /// The words of a word-list file: white-space separated, `#` comments.

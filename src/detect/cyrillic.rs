@@ -1,0 +1,371 @@
+//! Cyrillic text: Ukrainian, Russian, or one of ten other Cyrillic languages.
+
+use super::{Detection, Words};
+use crate::lang::Lang;
+use std::fmt::Write as _;
+
+use super::tables::{ALL_MASK, Cyr, Mask, NCYR, Tables};
+
+/// Weight of a word holding a letter typical of a language.
+const W_MARKER: f64 = 1.0;
+/// Weight against a language of a word it cannot be written in.
+const W_FOREIGN: f64 = 1.5;
+/// Weight of a frequent word of a language.
+const W_WORD: f64 = 1.0;
+/// Weight of whatlang's choice among uk, ru, be, bg, mk, sr, when it is asked.
+const W_WHATLANG: f64 = 1.5;
+/// Head start of Ukrainian and Russian, the languages edalign expects.
+const PRIOR_UKRU: f64 = 1.0;
+/// How far another Cyrillic language must lead Ukrainian and Russian to be reported.
+const OTHER_MARGIN: f64 = 1.0;
+/// Below this Ukrainian–Russian margin the statistical model decides.
+const UKRU_DECISIVE: f64 = 1.0;
+/// Chunks (sentences, quotations) of at least this many words vote on a mixed text.
+const CHUNK_WORDS: usize = 3;
+
+/// Evidence gathered from some words.
+#[derive(Clone, Debug, Default)]
+struct Scores {
+    /// Letters, alphabets and frequent words, per language.
+    lang: [f64; NCYR],
+    /// Words that count for the language (typical letter or frequent word).
+    support: [u32; NCYR],
+    /// Spelling that tells Ukrainian from Russian.
+    cue_uk: f64,
+    cue_ru: f64,
+}
+
+/// What the evidence says before any statistical model is asked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Verdict {
+    /// Another Cyrillic language, with its lead over uk and ru.
+    Other(Cyr, f64),
+    /// Ukrainian (positive) or Russian (negative) by this margin.
+    UkRu(f64),
+}
+
+impl Scores {
+    fn of<'a>(words: impl Iterator<Item = &'a String>) -> Scores {
+        let t = Tables::get();
+        let mut s = Scores::default();
+        s.lang[Cyr::Uk as usize] += PRIOR_UKRU;
+        s.lang[Cyr::Ru as usize] += PRIOR_UKRU;
+        for word in words {
+            let mut compat = ALL_MASK;
+            let mut marks = 0;
+            for c in word.chars() {
+                compat &= t.alphabet_of(c);
+                marks |= t.markers_of(c);
+            }
+            let (excluded, extra_marks) = spelling_masks(word);
+            compat &= !excluded;
+            marks |= extra_marks;
+            let listed = t.cyr_words.get(word.as_str()).copied().unwrap_or(0);
+            for lang in Cyr::ALL {
+                let b = lang.bit();
+                let i = lang as usize;
+                if compat & b == 0 {
+                    s.lang[i] -= W_FOREIGN;
+                    continue;
+                }
+                if marks & b != 0 {
+                    s.lang[i] += W_MARKER;
+                    s.support[i] += 1;
+                }
+                if listed & b != 0 {
+                    s.lang[i] += W_WORD;
+                    s.support[i] += 1;
+                }
+            }
+            let (uk, ru) = spelling_cues(word);
+            s.cue_uk += uk;
+            s.cue_ru += ru;
+        }
+        s
+    }
+
+    /// The best language other than uk and ru, and its score.
+    fn best_other(&self) -> (Cyr, f64) {
+        Cyr::ALL[2..]
+            .iter()
+            .map(|&l| (l, self.lang[l as usize]))
+            .fold(
+                (Cyr::Be, f64::NEG_INFINITY),
+                |a, b| if b.1 > a.1 { b } else { a },
+            )
+    }
+
+    fn verdict(&self) -> Verdict {
+        let (uk, ru) = (self.lang[Cyr::Uk as usize], self.lang[Cyr::Ru as usize]);
+        let (other, other_score) = self.best_other();
+        let lead = other_score - uk.max(ru);
+        if lead > OTHER_MARGIN && self.support[other as usize] > 0 {
+            Verdict::Other(other, lead)
+        } else {
+            Verdict::UkRu((uk + self.cue_uk) - (ru + self.cue_ru))
+        }
+    }
+}
+
+/// Languages a word cannot be written in although its letters are in their alphabets, and
+/// languages a spelling is typical of. Russian writes "ъ" only before е, ё, ю, я (Bulgarian
+/// "във, път, синът"); Bulgarian writes "ь" only before о; Bulgarian's article "-ият";
+/// Mongolian and Kyrgyz double their long vowels ("аа", "ээ", "уу", "өө", "үү").
+fn spelling_masks(word: &str) -> (Mask, Mask) {
+    let mut excluded = 0;
+    let mut marks = 0;
+    let mut prev = '\0';
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match c {
+            'ъ' if !matches!(next, Some('е' | 'ё' | 'ю' | 'я')) => excluded |= Cyr::Ru.bit(),
+            'ь' if next != Some('о') => excluded |= Cyr::Bg.bit(),
+            'а' | 'э' | 'у' | 'ө' | 'ү' if prev == c => marks |= Cyr::Mn.bit() | Cyr::Ky.bit(),
+            _ => {}
+        }
+        prev = c;
+    }
+    if word.len() > 8 && word.ends_with("ият") {
+        marks |= Cyr::Bg.bit();
+    }
+    (excluded, marks)
+}
+
+/// Spelling that tells Ukrainian from Russian: (weight for uk, weight for ru) of a word.
+fn spelling_cues(word: &str) -> (f64, f64) {
+    let mut uk: f64 = 0.0;
+    let mut ru: f64 = 0.0;
+    let mut p2 = '\0';
+    let mut p1 = '\0';
+    let mut n = 0;
+    let (mut i_vowel, mut soft_vowel, mut soft_o) = (false, false, false);
+    for c in word.chars() {
+        // "и" before a vowel: Russian (Ukrainian writes "і" there).
+        if p1 == 'и' && matches!(c, 'а' | 'е' | 'о' | 'у' | 'я' | 'ю' | 'и') {
+            i_vowel = true;
+        }
+        // soft sign before a vowel: Russian "статья, семье" (Ukrainian "стаття, сім'ї").
+        if p1 == 'ь' && matches!(c, 'е' | 'я' | 'ю' | 'и') {
+            soft_vowel = true;
+        }
+        // "ьо": Ukrainian (Russian writes "ьё"; "-ьон" is a Russian loan-word spelling).
+        if p2 == 'ь' && p1 == 'о' && c != 'н' {
+            soft_o = true;
+        }
+        p2 = p1;
+        p1 = c;
+        n += 1;
+    }
+    if p2 == 'ь' && p1 == 'о' {
+        soft_o = true;
+    }
+    if i_vowel {
+        ru += 0.75;
+    }
+    if soft_vowel && !word.starts_with("нью") {
+        ru += 1.0;
+    }
+    if soft_o {
+        uk += 1.0;
+    }
+    // "-ськ-", "-цьк-", "-зьк-": Ukrainian (Russian "-ск-").
+    if word.contains("ськ") || word.contains("цьк") || word.contains("зьк") {
+        uk += 1.0;
+    }
+    if n >= 4 {
+        // Russian endings.
+        if word.ends_with("ое") || word.ends_with("ая") || word.ends_with("яя") {
+            ru += 0.75;
+        }
+        if word.ends_with("его") || word.ends_with("ему") {
+            ru += 0.75;
+        }
+        if word.ends_with("тся") {
+            ru += 1.0;
+        }
+        if word.ends_with("ать") || word.ends_with("ять") || word.ends_with("еть") {
+            ru += 0.5;
+        }
+        // Ukrainian doubled consonant before я, ю, і: "питання, життя, зіллю".
+        let mut tail = word.chars().rev();
+        if let (Some(v), Some(c1), Some(c2)) = (tail.next(), tail.next(), tail.next())
+            && c1 == c2
+            && "нтлсчжшдзц".contains(c1)
+            && matches!(v, 'я' | 'ю' | 'і')
+        {
+            uk += 1.0;
+        }
+        // Ukrainian past tense "-ав, -ив, -ув, -яв" (Russian "-ал, -ил").
+        if ["ав", "ив", "ув", "яв"].iter().any(|e| word.ends_with(e)) {
+            uk += 0.5;
+        }
+    }
+    (uk, ru)
+}
+
+/// whatlang's choice among the six Cyrillic languages it knows, with its confidence.
+fn whatlang_cyrillic(text: &str) -> Option<(Cyr, f64)> {
+    use std::sync::OnceLock;
+    use whatlang::Lang as W;
+    static WL: OnceLock<whatlang::Detector> = OnceLock::new();
+    let wl = WL.get_or_init(|| {
+        whatlang::Detector::with_allowlist(vec![W::Ukr, W::Rus, W::Bel, W::Bul, W::Mkd, W::Srp])
+    });
+    let info = wl.detect(text)?;
+    let lang = match info.lang() {
+        W::Ukr => Cyr::Uk,
+        W::Rus => Cyr::Ru,
+        W::Bel => Cyr::Be,
+        W::Bul => Cyr::Bg,
+        W::Mkd => Cyr::Mk,
+        W::Srp => Cyr::Sr,
+        _ => return None,
+    };
+    Some((lang, info.confidence()))
+}
+
+pub(super) fn detect(text: &str, words: &Words) -> Detection {
+    let mut scores = Scores::of(words.cyr.iter());
+    let mut evidence = String::new();
+    let _ = write!(evidence, "{} words", words.cyr.len());
+    // whatlang breaks near-ties between uk/ru and be, bg, mk, sr
+    let (other, other_score) = scores.best_other();
+    let best_ukru = scores.lang[0].max(scores.lang[1]);
+    if matches!(other, Cyr::Be | Cyr::Bg | Cyr::Mk | Cyr::Sr)
+        && scores.support[other as usize] > 0
+        && other_score > best_ukru - 2.0
+        && let Some((lang, conf)) = whatlang_cyrillic(text)
+    {
+        let w = W_WHATLANG * (0.4 + 0.6 * conf);
+        // whatlang only weighs uk and ru together against the others: it is not what
+        // tells them apart here
+        match lang {
+            Cyr::Uk | Cyr::Ru => {
+                scores.lang[Cyr::Uk as usize] += w;
+                scores.lang[Cyr::Ru as usize] += w;
+            }
+            _ => scores.lang[lang as usize] += w,
+        }
+        let _ = write!(evidence, "; whatlang {} +{w:.1}", lang.code());
+    }
+    let _ = write!(
+        evidence,
+        "; uk {:.1}+{:.1} ru {:.1}+{:.1} {} {:.1}",
+        scores.lang[0],
+        scores.cue_uk,
+        scores.lang[1],
+        scores.cue_ru,
+        other.code(),
+        scores.lang[other as usize]
+    );
+    let mut verdict = scores.verdict();
+    if let Verdict::UkRu(_) = verdict
+        && let Some((chunk_verdict, share)) = chunk_vote(words)
+        && !same_language(chunk_verdict, verdict)
+    {
+        let _ = write!(evidence, "; chunks {:.0}%", share * 100.0);
+        verdict = chunk_verdict;
+    }
+    match verdict {
+        Verdict::Other(lang, lead) => {
+            let conf = 1.0 - 0.5 * (-(lead - OTHER_MARGIN) / 2.0).exp();
+            Detection::new(Lang::Other, lang.code(), conf, evidence)
+        }
+        Verdict::UkRu(diff) if diff.abs() >= UKRU_DECISIVE => {
+            let (lang, code) = if diff > 0.0 {
+                (Lang::Uk, "uk")
+            } else {
+                (Lang::Ru, "ru")
+            };
+            let conf = 1.0 - 0.5 * (-(diff.abs() - UKRU_DECISIVE) / 1.5).exp();
+            Detection::new(lang, code, conf, evidence)
+        }
+        Verdict::UkRu(diff) => residue(text, diff, evidence),
+    }
+}
+
+fn same_language(a: Verdict, b: Verdict) -> bool {
+    match (a, b) {
+        (Verdict::Other(x, _), Verdict::Other(y, _)) => x == y,
+        (Verdict::UkRu(x), Verdict::UkRu(y)) => (x > 0.0) == (y > 0.0),
+        _ => false,
+    }
+}
+
+/// A text of several sentences or quotations in different languages: each chunk of at
+/// least [`CHUNK_WORDS`] words that its own evidence decides votes with its letters; the
+/// language with the most letters wins if it has clearly more than any other. Returns the
+/// winner and its share of the decided letters, or `None` when the chunks agree or the
+/// vote is close.
+fn chunk_vote(words: &Words) -> Option<(Verdict, f64)> {
+    let n_chunks = words.cyr_chunk.last().map_or(0, |&c| c as usize + 1);
+    if n_chunks < 2 {
+        return None;
+    }
+    // votes: (verdict, letters)
+    let mut votes: Vec<(Verdict, usize)> = Vec::new();
+    let mut start = 0;
+    while start < words.cyr.len() {
+        let chunk = words.cyr_chunk[start];
+        let end = start
+            + words.cyr_chunk[start..]
+                .iter()
+                .take_while(|&&c| c == chunk)
+                .count();
+        if end - start >= CHUNK_WORDS {
+            let chunk_words = &words.cyr[start..end];
+            let letters: usize = chunk_words.iter().map(|w| w.chars().count()).sum();
+            let v = Scores::of(chunk_words.iter()).verdict();
+            // only Ukrainian against Russian is put to the vote
+            let decided = match v {
+                Verdict::Other(..) => false,
+                Verdict::UkRu(d) => d.abs() >= UKRU_DECISIVE,
+            };
+            if decided {
+                match votes.iter_mut().find(|(x, _)| same_language(*x, v)) {
+                    Some(slot) => slot.1 += letters,
+                    None => votes.push((v, letters)),
+                }
+            }
+        }
+        start = end;
+    }
+    if votes.len() < 2 {
+        return None;
+    }
+    votes.sort_by_key(|v| std::cmp::Reverse(v.1));
+    let total: usize = votes.iter().map(|v| v.1).sum();
+    if votes[0].1 * 10 < votes[1].1 * 13 {
+        return None;
+    }
+    let share = votes[0].1 as f64 / total as f64;
+    let verdict = match votes[0].0 {
+        Verdict::Other(l, _) => Verdict::Other(l, OTHER_MARGIN + 4.0 * share),
+        Verdict::UkRu(d) => Verdict::UkRu(d.signum() * (UKRU_DECISIVE + 4.0 * share)),
+    };
+    Some((verdict, share))
+}
+
+/// Ukrainian or Russian text that no letter, word or spelling decides: lingua's
+/// Ukrainian and Russian n-gram models (shipped in the lingua crates, loaded once).
+fn residue(text: &str, diff: f64, mut evidence: String) -> Detection {
+    use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+    use std::sync::OnceLock;
+    static MODEL: OnceLock<LanguageDetector> = OnceLock::new();
+    let model = MODEL.get_or_init(|| {
+        LanguageDetectorBuilder::from_languages(&[Language::Ukrainian, Language::Russian]).build()
+    });
+    let mut p_uk = model.compute_language_confidence(text, Language::Ukrainian);
+    // the weak evidence still counts a little
+    p_uk = (p_uk + 0.2 * diff).clamp(0.0, 1.0);
+    let _ = write!(evidence, "; residue: lingua p(uk) {p_uk:.2}");
+    let (lang, code, p) = if p_uk >= 0.5 {
+        (Lang::Uk, "uk", p_uk)
+    } else {
+        (Lang::Ru, "ru", 1.0 - p_uk)
+    };
+    // short text: even a sure model is not sure
+    let size = 1.0 - (-(text.chars().filter(|c| c.is_alphabetic()).count() as f64) / 12.0).exp();
+    Detection::new(lang, code, p * (0.5 + 0.35 * size), evidence)
+}
