@@ -44,42 +44,69 @@ enum Verdict {
     UkRu(f64),
 }
 
+/// What one word says.
+#[derive(Clone, Copy, Debug)]
+struct WordInfo {
+    /// Languages the word can be written in.
+    compat: Mask,
+    /// Languages for which it holds a typical letter or spelling.
+    marks: Mask,
+    /// Languages whose frequent-word list holds it.
+    listed: Mask,
+    /// Spelling cues for Ukrainian and Russian.
+    cue_uk: f64,
+    cue_ru: f64,
+    /// Letters in the word.
+    letters: usize,
+}
+
+impl WordInfo {
+    fn of(word: &str, t: &Tables) -> WordInfo {
+        let mut compat = ALL_MASK;
+        let mut marks = 0;
+        let mut letters = 0;
+        for c in word.chars() {
+            compat &= t.alphabet_of(c);
+            marks |= t.markers_of(c);
+            letters += 1;
+        }
+        let (excluded, extra_marks) = spelling_masks(word);
+        let (cue_uk, cue_ru) = spelling_cues(word);
+        WordInfo {
+            compat: compat & !excluded,
+            marks: marks | extra_marks,
+            listed: t.cyr_words.get(word).copied().unwrap_or(0),
+            cue_uk,
+            cue_ru,
+            letters,
+        }
+    }
+}
+
 impl Scores {
-    fn of<'a>(words: impl Iterator<Item = &'a String>) -> Scores {
-        let t = Tables::get();
+    fn of(words: &[WordInfo]) -> Scores {
         let mut s = Scores::default();
         s.lang[Cyr::Uk as usize] += PRIOR_UKRU;
         s.lang[Cyr::Ru as usize] += PRIOR_UKRU;
-        for word in words {
-            let mut compat = ALL_MASK;
-            let mut marks = 0;
-            for c in word.chars() {
-                compat &= t.alphabet_of(c);
-                marks |= t.markers_of(c);
-            }
-            let (excluded, extra_marks) = spelling_masks(word);
-            compat &= !excluded;
-            marks |= extra_marks;
-            let listed = t.cyr_words.get(word.as_str()).copied().unwrap_or(0);
+        for w in words {
             for lang in Cyr::ALL {
                 let b = lang.bit();
                 let i = lang as usize;
-                if compat & b == 0 {
+                if w.compat & b == 0 {
                     s.lang[i] -= W_FOREIGN;
                     continue;
                 }
-                if marks & b != 0 {
+                if w.marks & b != 0 {
                     s.lang[i] += W_MARKER;
                     s.support[i] += 1;
                 }
-                if listed & b != 0 {
+                if w.listed & b != 0 {
                     s.lang[i] += W_WORD;
                     s.support[i] += 1;
                 }
             }
-            let (uk, ru) = spelling_cues(word);
-            s.cue_uk += uk;
-            s.cue_ru += ru;
+            s.cue_uk += w.cue_uk;
+            s.cue_ru += w.cue_ru;
         }
         s
     }
@@ -226,7 +253,9 @@ fn whatlang_cyrillic(text: &str) -> Option<(Cyr, f64)> {
 }
 
 pub(super) fn detect(text: &str, words: &Words) -> Detection {
-    let mut scores = Scores::of(words.cyr.iter());
+    let t = Tables::get();
+    let infos: Vec<WordInfo> = words.cyr.iter().map(|w| WordInfo::of(w, t)).collect();
+    let mut scores = Scores::of(&infos);
     let mut evidence = String::new();
     let _ = write!(evidence, "{} words", words.cyr.len());
     // whatlang breaks near-ties between uk/ru and be, bg, mk, sr
@@ -261,7 +290,7 @@ pub(super) fn detect(text: &str, words: &Words) -> Detection {
     );
     let mut verdict = scores.verdict();
     if let Verdict::UkRu(_) = verdict
-        && let Some((chunk_verdict, share)) = chunk_vote(words)
+        && let Some((chunk_verdict, share)) = chunk_vote(words, &infos)
         && !same_language(chunk_verdict, verdict)
     {
         let _ = write!(evidence, "; chunks {:.0}%", share * 100.0);
@@ -298,7 +327,7 @@ fn same_language(a: Verdict, b: Verdict) -> bool {
 /// language with the most letters wins if it has clearly more than any other. Returns the
 /// winner and its share of the decided letters, or `None` when the chunks agree or the
 /// vote is close.
-fn chunk_vote(words: &Words) -> Option<(Verdict, f64)> {
+fn chunk_vote(words: &Words, infos: &[WordInfo]) -> Option<(Verdict, f64)> {
     let n_chunks = words.cyr_chunk.last().map_or(0, |&c| c as usize + 1);
     if n_chunks < 2 {
         return None;
@@ -314,9 +343,9 @@ fn chunk_vote(words: &Words) -> Option<(Verdict, f64)> {
                 .take_while(|&&c| c == chunk)
                 .count();
         if end - start >= CHUNK_WORDS {
-            let chunk_words = &words.cyr[start..end];
-            let letters: usize = chunk_words.iter().map(|w| w.chars().count()).sum();
-            let v = Scores::of(chunk_words.iter()).verdict();
+            let chunk = &infos[start..end];
+            let letters: usize = chunk.iter().map(|w| w.letters).sum();
+            let v = Scores::of(chunk).verdict();
             // only Ukrainian against Russian is put to the vote
             let decided = match v {
                 Verdict::Other(..) => false,

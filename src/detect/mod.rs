@@ -131,6 +131,27 @@ fn is_latin(c: char) -> bool {
     c.is_ascii_alphabetic() || (('\u{00c0}'..='\u{024f}').contains(&c) && c.is_alphabetic())
 }
 
+/// Whether `c` is a letter; fast for ASCII and Cyrillic.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0400}'..='\u{052f}').contains(&c) {
+        !('\u{0482}'..='\u{0489}').contains(&c)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// Appends `c` in lower case; fast for ASCII and the Russian alphabet.
+fn push_lower(s: &mut String, c: char) {
+    match c {
+        'A'..='Z' => s.push(c.to_ascii_lowercase()),
+        'a'..='z' | 'а'..='я' => s.push(c),
+        'А'..='Я' => s.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        _ => s.extend(c.to_lowercase()),
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02bc}' | '`' | '\u{2018}')
 }
@@ -187,13 +208,18 @@ impl Words {
                 if w.cyr_chunk.last() == Some(&w.chunks) {
                     w.chunks += 1;
                 }
-            } else if c.is_alphabetic() {
-                cur.extend(c.to_lowercase());
-            } else if is_apostrophe(c)
-                && !cur.is_empty()
-                && chars.peek().is_some_and(|n| n.is_alphabetic())
-            {
-                cur.push('\'');
+            } else if is_apostrophe(c) {
+                // inside a word ("м'ясо", "обов’язково"); elsewhere a quotation mark
+                if !cur.is_empty() && chars.peek().is_some_and(|&n| is_letter(n)) {
+                    cur.push('\'');
+                } else if !cur.is_empty() {
+                    let word = std::mem::take(&mut cur);
+                    if !numeral_ending {
+                        w.push(word);
+                    }
+                }
+            } else if is_letter(c) {
+                push_lower(&mut cur, c);
             } else if !cur.is_empty() {
                 if numeral_ending {
                     cur.clear();

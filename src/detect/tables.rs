@@ -3,6 +3,7 @@
 //! `words/`). Built once per process, on first use, and shared by every [`super::Detector`].
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The Cyrillic languages scored against each other. Uk and Ru are the two edalign
@@ -111,6 +112,37 @@ impl Cyr {
     }
 }
 
+/// A small fast hasher for the word tables (FxHash: multiply and rotate), so that looking
+/// a word up costs little next to reading it.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash maps and sets keyed by words.
+pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
+
 /// A set of [`Cyr`] languages, one bit each.
 pub(crate) type Mask = u16;
 
@@ -126,11 +158,11 @@ pub(crate) struct Tables {
     /// The same two for the apostrophe.
     apostrophe: (Mask, Mask),
     /// Languages whose frequent-word list holds the word.
-    pub(crate) cyr_words: HashMap<&'static str, Mask>,
+    pub(crate) cyr_words: WordMap<Mask>,
     /// English frequent words.
-    pub(crate) en_words: HashSet<&'static str>,
+    pub(crate) en_words: WordSet,
     /// Frequent words of other Latin-script languages: bit i for `latin_codes[i]`.
-    pub(crate) latin_words: HashMap<&'static str, u32>,
+    pub(crate) latin_words: WordMap<u32>,
     /// ISO 639-1 codes of the languages in `latin_words`.
     pub(crate) latin_codes: Vec<&'static str>,
 }
@@ -146,7 +178,7 @@ impl Tables {
         let mut alphabet = [0; CYR_BLOCK];
         let mut markers = [0; CYR_BLOCK];
         let mut apostrophe = (0, 0);
-        let mut cyr_words: HashMap<&'static str, Mask> = HashMap::new();
+        let mut cyr_words: WordMap<Mask> = WordMap::default();
         for lang in Cyr::ALL {
             for c in lang.alphabet().chars() {
                 match cyr_index(c) {
@@ -165,7 +197,7 @@ impl Tables {
             }
         }
         let en_words = words(include_str!("words/en.txt")).collect();
-        let mut latin_words: HashMap<&'static str, u32> = HashMap::new();
+        let mut latin_words: WordMap<u32> = WordMap::default();
         let mut latin_codes = Vec::new();
         for line in include_str!("words/latin.txt").lines() {
             let line = line.split('#').next().unwrap_or("");

@@ -20,6 +20,10 @@ macro_rules! case {
 case!(uk_sentence, "Уряд ухвалив рішення про підвищення мінімальної зарплати з наступного року." => "uk");
 case!(uk_no_special_letters, "Вона сказала, що це було дуже важко" => "uk");
 case!(uk_apostrophe, "обов'язково м'ясо" => "uk");
+case!(uk_modifier_apostrophe, "обовʼязково мʼясо" => "uk");
+case!(uk_right_quote_apostrophe, "обов’язково м’ясо" => "uk");
+case!(uk_numeral_ending, "72-річний" => "uk");
+case!(uk_capitals, "УРЯД УХВАЛИВ НОВИЙ БЮДЖЕТ" => "uk");
 case!(uk_short_word, "голосування" => "uk");
 case!(uk_soft_o, "цього" => "uk");
 case!(uk_skyi, "Президент Зеленський" => "uk");
@@ -30,6 +34,8 @@ case!(ru_no_special_letters, "Он также рассказал, что" => "ru
 case!(ru_who, "Те, кто" => "ru");
 case!(ru_reflexive, "Как сообщается" => "ru");
 case!(ru_soft_sign_vowel, "статья" => "ru");
+case!(ru_numeral_ending_is_not_uk_and, "на 125-й улице" => "ru");
+case!(ru_capitals, "ПРАВИТЕЛЬСТВО ОДОБРИЛО НОВЫЙ БЮДЖЕТ" => "ru");
 // English
 case!(en_sentence, "The minister said on Tuesday that talks would continue next week." => "en");
 case!(en_short_names, "American passenger" => "en");
