@@ -156,6 +156,22 @@ fn spelling_masks(word: &str) -> (Mask, Mask) {
     if word.len() > 8 && word.ends_with("ият") {
         marks |= Cyr::Bg.bit();
     }
+    // "оо" past a word's start (Russian has it in "соо-, коо-, воо-, зоо-")
+    if word
+        .char_indices()
+        .any(|(i, _)| i >= 6 && word[i..].starts_with("оо"))
+    {
+        marks |= Cyr::Mn.bit() | Cyr::Ky.bit();
+    }
+    // Turkic and Mongolian genitive "-ын" ("жылдын", "Кремлдин" has "-ин") and converb
+    // "-ып" ("жатып, булып"); Mongolian genitive "-ийн"
+    let long = word.len() >= 8;
+    if long && (word.ends_with("ын") || word.ends_with("ып")) {
+        marks |= Cyr::Kk.bit() | Cyr::Ky.bit() | Cyr::Tt.bit() | Cyr::Ba.bit() | Cyr::Mn.bit();
+    }
+    if long && word.ends_with("ийн") {
+        marks |= Cyr::Mn.bit();
+    }
     (excluded, marks)
 }
 
@@ -166,8 +182,12 @@ fn spelling_cues(word: &str) -> (f64, f64) {
     let mut p2 = '\0';
     let mut p1 = '\0';
     let mut n = 0;
-    let (mut i_vowel, mut soft_vowel, mut soft_o) = (false, false, false);
+    let (mut i_vowel, mut soft_vowel, mut soft_o, mut vowel_e) = (false, false, false, false);
     for c in word.chars() {
+        // "е" after a vowel: Russian "знает, её" (Ukrainian writes "є": "знає, її").
+        if n > 0 && c == 'е' && matches!(p1, 'а' | 'е' | 'у' | 'ю' | 'я' | 'ы') {
+            vowel_e = true;
+        }
         // "и" before a vowel: Russian (Ukrainian writes "і" there).
         if p1 == 'и' && matches!(c, 'а' | 'е' | 'о' | 'у' | 'я' | 'ю' | 'и') {
             i_vowel = true;
@@ -194,7 +214,14 @@ fn spelling_cues(word: &str) -> (f64, f64) {
         ru += 1.0;
     }
     if soft_o {
-        uk += 1.0;
+        uk += 0.75;
+    }
+    if vowel_e {
+        ru += 0.5;
+    }
+    // "и" opening a word: Russian "из, или, их, именно" (Ukrainian words hardly start so).
+    if n >= 2 && word.starts_with('и') {
+        ru += 1.0;
     }
     // "-ськ-", "-цьк-", "-зьк-": Ukrainian (Russian "-ск-").
     if word.contains("ськ") || word.contains("цьк") || word.contains("зьк") {
@@ -207,6 +234,13 @@ fn spelling_cues(word: &str) -> (f64, f64) {
         }
         if word.ends_with("его") || word.ends_with("ему") {
             ru += 0.75;
+        }
+        if word.ends_with("ой") {
+            ru += 0.5;
+        }
+        // Russian past tense "-ил, -ел, -ял" (Ukrainian "-ив, -ів, -яв").
+        if n >= 5 && (word.ends_with("ил") || word.ends_with("ел") || word.ends_with("ял")) {
+            ru += 0.5;
         }
         if word.ends_with("тся") {
             ru += 1.0;

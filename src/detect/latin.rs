@@ -120,7 +120,10 @@ pub(super) fn detect(words: &Words) -> Detection {
                 info.lang().code(),
                 info.confidence()
             ));
-            if info.lang() != whatlang::Lang::Eng && (info.confidence() >= 0.5 || foreign > 0) {
+            // English lists and titles hold no function words either: whatlang must be
+            // sure, or the text must hold letters English does not write
+            let sure = info.confidence() >= 0.95 && n >= 6;
+            if info.lang() != whatlang::Lang::Eng && (foreign > 0 || sure) {
                 let conf = (0.5 + 0.4 * info.confidence()) * size;
                 return Detection::new(Lang::Other, iso639_1(info.lang()), conf, evidence);
             }
