@@ -20,6 +20,13 @@ const PRIOR_UKRU: f64 = 1.0;
 const OTHER_MARGIN: f64 = 1.0;
 /// Below this Ukrainian–Russian margin the statistical model decides.
 const UKRU_DECISIVE: f64 = 1.0;
+/// Weight for Russian of a word that could be Ukrainian or Russian and says nothing more
+/// (ln(0.87 / 0.645): share of such words in Russian and in Ukrainian text).
+const W_NEUTRAL: f64 = 0.3;
+/// Texts of at least this many words are weighed by [`Scores::density`].
+const DENSITY_WORDS: u32 = 6;
+/// Ukrainian and Russian.
+const UKRU: Mask = 0b11;
 /// Chunks (sentences, quotations) of at least this many words vote on a mixed text.
 const CHUNK_WORDS: usize = 3;
 
@@ -28,8 +35,12 @@ const CHUNK_WORDS: usize = 3;
 struct Scores {
     /// Letters, alphabets and frequent words, per language.
     lang: [f64; NCYR],
-    /// Words that count for the language (typical letter or frequent word).
+    /// Words that count for the language and not for uk or ru.
     support: [u32; NCYR],
+    /// Words that could be Ukrainian or Russian and say nothing more.
+    neutral: u32,
+    /// All words.
+    words: u32,
     /// Spelling that tells Ukrainian from Russian.
     cue_uk: f64,
     cue_ru: f64,
@@ -98,13 +109,20 @@ impl Scores {
                 }
                 if w.marks & b != 0 {
                     s.lang[i] += W_MARKER;
-                    s.support[i] += 1;
                 }
                 if w.listed & b != 0 {
                     s.lang[i] += W_WORD;
+                }
+                // evidence of this language that is not also evidence of uk or ru
+                if w.compat & UKRU == 0 || w.marks & (b | UKRU) == b || w.listed & (b | UKRU) == b {
                     s.support[i] += 1;
                 }
             }
+            if w.compat & UKRU == UKRU && w.listed & UKRU == 0 && w.cue_uk == 0.0 && w.cue_ru == 0.0
+            {
+                s.neutral += 1;
+            }
+            s.words += 1;
             s.cue_uk += w.cue_uk;
             s.cue_ru += w.cue_ru;
         }
@@ -129,7 +147,19 @@ impl Scores {
         if lead > OTHER_MARGIN && self.support[other as usize] > 0 {
             Verdict::Other(other, lead)
         } else {
-            Verdict::UkRu((uk + self.cue_uk) - (ru + self.cue_ru))
+            Verdict::UkRu((uk + self.cue_uk) - (ru + self.cue_ru) - self.density())
+        }
+    }
+
+    /// Ukrainian writes a letter Russian lacks (і ї є ґ ') in about a third of its words,
+    /// Russian one that Ukrainian lacks (ы э ъ ё) in about an eighth: in a longer text,
+    /// each word with neither counts a little for Russian. This weighs a Russian paragraph
+    /// quoting Ukrainian (or the reverse) by amount, not by the density of its letters.
+    fn density(&self) -> f64 {
+        if self.words >= DENSITY_WORDS {
+            W_NEUTRAL * f64::from(self.neutral)
+        } else {
+            0.0
         }
     }
 }
