@@ -93,7 +93,7 @@ impl Detector {
         if words.cyr_letters == 0 && words.latin_letters == 0 {
             return Detection::undetermined();
         }
-        if words.cyr_letters >= words.latin_letters {
+        if words.cyr_letters as f64 >= words.latin_weight {
             cyrillic::detect(text, &words)
         } else {
             latin::detect(&words)
@@ -111,6 +111,8 @@ pub(crate) struct Words {
     pub(crate) latin: Vec<String>,
     pub(crate) cyr_letters: usize,
     pub(crate) latin_letters: usize,
+    /// Latin letters, names and brands (capitalised words, words with digits) counting half.
+    pub(crate) latin_weight: f64,
     /// Number of the current chunk while splitting.
     chunks: u32,
 }
@@ -177,6 +179,17 @@ fn homoglyph(c: char) -> Option<char> {
     })
 }
 
+/// Whether a white-space separated token is a web address, an e-mail address or a
+/// user handle: their letters say nothing about the language around them.
+fn is_address(token: &str) -> bool {
+    token.contains("://")
+        || token.starts_with("www.")
+        || token.contains('@')
+        || [".com", ".org", ".net", ".html", ".ua/", ".ru/"]
+            .iter()
+            .any(|d| token.contains(d))
+}
+
 impl Words {
     fn split(text: &str) -> Words {
         let mut w = Words {
@@ -185,56 +198,68 @@ impl Words {
             latin: Vec::new(),
             cyr_letters: 0,
             latin_letters: 0,
+            latin_weight: 0.0,
             chunks: 0,
         };
         let mut cur = String::new();
-        let mut chars = text.chars().peekable();
+        for token in text.split_whitespace() {
+            if is_address(token) {
+                continue;
+            }
+            w.split_token(token, &mut cur);
+        }
+        w
+    }
+
+    /// Splits one white-space separated token into words; `cur` is scratch space.
+    fn split_token(&mut self, token: &str, cur: &mut String) {
+        cur.clear();
+        let mut chars = token.chars().peekable();
         // the last two characters before the current one
         let (mut p1, mut p2) = (' ', ' ');
         // whether the current word is a numeral's ending ("125-й", "2-го")
         let mut numeral_ending = false;
+        // whether the current word starts with a capital
+        let mut capital = false;
+        let brand = token.bytes().any(|b| b.is_ascii_digit());
         while let Some(c) = chars.next() {
             if cur.is_empty() {
                 numeral_ending = p1 == '-' && p2.is_ascii_digit();
+                capital = c.is_uppercase() || brand;
             } else if cur.len() > 6 {
                 numeral_ending = false;
             }
             (p2, p1) = (p1, c);
             if is_chunk_end(c) {
-                if !cur.is_empty() && !numeral_ending {
-                    w.push(std::mem::take(&mut cur));
-                }
-                cur.clear();
-                if w.cyr_chunk.last() == Some(&w.chunks) {
-                    w.chunks += 1;
+                self.flush(cur, numeral_ending, capital);
+                if self.cyr_chunk.last() == Some(&self.chunks) {
+                    self.chunks += 1;
                 }
             } else if is_apostrophe(c) {
                 // inside a word ("м'ясо", "обов’язково"); elsewhere a quotation mark
                 if !cur.is_empty() && chars.peek().is_some_and(|&n| is_letter(n)) {
                     cur.push('\'');
-                } else if !cur.is_empty() {
-                    let word = std::mem::take(&mut cur);
-                    if !numeral_ending {
-                        w.push(word);
-                    }
+                } else {
+                    self.flush(cur, numeral_ending, capital);
                 }
             } else if is_letter(c) {
-                push_lower(&mut cur, c);
-            } else if !cur.is_empty() {
-                if numeral_ending {
-                    cur.clear();
-                } else {
-                    w.push(std::mem::take(&mut cur));
-                }
+                push_lower(cur, c);
+            } else {
+                self.flush(cur, numeral_ending, capital);
             }
         }
-        if !cur.is_empty() && !numeral_ending {
-            w.push(cur);
-        }
-        w
+        self.flush(cur, numeral_ending, capital);
     }
 
-    fn push(&mut self, word: String) {
+    /// Ends the current word: keeps it unless it is empty or a numeral's ending.
+    fn flush(&mut self, cur: &mut String, numeral_ending: bool, capital: bool) {
+        if !cur.is_empty() && !numeral_ending {
+            self.push(std::mem::take(cur), capital);
+        }
+        cur.clear();
+    }
+
+    fn push(&mut self, word: String, capital: bool) {
         let cyr = word.chars().filter(|&c| is_cyrillic(c)).count();
         let lat = word.chars().filter(|&c| is_latin(c)).count();
         if cyr == 0 && lat == 0 {
@@ -256,6 +281,8 @@ impl Words {
             self.cyr_chunk.push(self.chunks);
         } else {
             self.latin_letters += cyr + lat;
+            // names and brands ("Samsung Galaxy A52") weigh half in choosing the script
+            self.latin_weight += if capital { 0.5 } else { 1.0 } * (cyr + lat) as f64;
             self.latin.push(word);
         }
     }

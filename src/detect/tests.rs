@@ -35,6 +35,9 @@ case!(ru_who, "Те, кто" => "ru");
 case!(ru_reflexive, "Как сообщается" => "ru");
 case!(ru_soft_sign_vowel, "статья" => "ru");
 case!(ru_numeral_ending_is_not_uk_and, "на 125-й улице" => "ru");
+case!(ru_product_title, "Смартфон Samsung Galaxy A52 128GB чёрный" => "ru");
+case!(uk_with_url, "Детальніше читайте на https://www.example.com/news/2024/politics/article-name" => "uk");
+case!(en_quoting_cyrillic, "The word незалежність means independence in Ukrainian." => "en");
 case!(ru_capitals, "ПРАВИТЕЛЬСТВО ОДОБРИЛО НОВЫЙ БЮДЖЕТ" => "ru");
 // English
 case!(en_sentence, "The minister said on Tuesday that talks would continue next week." => "en");
