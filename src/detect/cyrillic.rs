@@ -81,8 +81,9 @@ impl WordInfo {
             marks |= t.markers_of(c);
             letters += 1;
         }
-        let (excluded, extra_marks) = spelling_masks(word);
-        let (cue_uk, cue_ru) = spelling_cues(word);
+        let tail = Tail::of(word);
+        let (excluded, extra_marks) = spelling_masks(word, &tail);
+        let (cue_uk, cue_ru) = spelling_cues(word, &tail);
         WordInfo {
             compat: compat & !excluded,
             marks: marks | extra_marks,
@@ -168,51 +169,78 @@ impl Scores {
 /// languages a spelling is typical of. Russian writes "ъ" only before е, ё, ю, я (Bulgarian
 /// "във, път, синът"); Bulgarian writes "ь" only before о; Bulgarian's article "-ият";
 /// Mongolian and Kyrgyz double their long vowels ("аа", "ээ", "уу", "өө", "үү").
-fn spelling_masks(word: &str) -> (Mask, Mask) {
+fn spelling_masks(word: &str, tail: &Tail) -> (Mask, Mask) {
     let mut excluded = 0;
     let mut marks = 0;
     let mut prev = '\0';
-    let mut chars = word.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
+    let mut chars = word.chars().enumerate().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         match c {
             'ъ' if !matches!(next, Some('е' | 'ё' | 'ю' | 'я')) => excluded |= Cyr::Ru.bit(),
             'ь' if next != Some('о') => excluded |= Cyr::Bg.bit(),
             'а' | 'э' | 'у' | 'ө' | 'ү' if prev == c => marks |= Cyr::Mn.bit() | Cyr::Ky.bit(),
+            // "оо" past a word's start (Russian has it in "соо-, коо-, воо-, зоо-")
+            'о' if prev == 'о' && i >= 4 => marks |= Cyr::Mn.bit() | Cyr::Ky.bit(),
             _ => {}
         }
         prev = c;
     }
-    if word.len() > 8 && word.ends_with("ият") {
+    if tail.len > 4 && tail.ends("ият") {
         marks |= Cyr::Bg.bit();
     }
-    // "оо" past a word's start (Russian has it in "соо-, коо-, воо-, зоо-")
-    if word
-        .char_indices()
-        .any(|(i, _)| i >= 6 && word[i..].starts_with("оо"))
-    {
-        marks |= Cyr::Mn.bit() | Cyr::Ky.bit();
-    }
-    // Turkic and Mongolian genitive "-ын" ("жылдын", "Кремлдин" has "-ин") and converb
-    // "-ып" ("жатып, булып"); Mongolian genitive "-ийн"
-    let long = word.len() >= 8;
-    if long && (word.ends_with("ын") || word.ends_with("ып")) {
+    // Turkic and Mongolian genitive "-ын" ("жылдын") and converb "-ып" ("жатып, булып");
+    // Mongolian genitive "-ийн"
+    if tail.len >= 4 && (tail.ends("ын") || tail.ends("ып")) {
         marks |= Cyr::Kk.bit() | Cyr::Ky.bit() | Cyr::Tt.bit() | Cyr::Ba.bit() | Cyr::Mn.bit();
     }
-    if long && word.ends_with("ийн") {
+    if tail.len >= 4 && tail.ends("ийн") {
         marks |= Cyr::Mn.bit();
     }
     (excluded, marks)
 }
 
+/// The last three letters of a word and its length in letters, to test endings cheaply.
+struct Tail {
+    last: [char; 3],
+    len: usize,
+}
+
+impl Tail {
+    fn of(word: &str) -> Tail {
+        let mut last = ['\0'; 3];
+        let mut len = 0;
+        for c in word.chars() {
+            last = [last[1], last[2], c];
+            len += 1;
+        }
+        Tail { last, len }
+    }
+
+    /// Whether the word ends with `end` (at most three letters).
+    fn ends(&self, end: &str) -> bool {
+        let mut i = 3;
+        for c in end.chars().rev() {
+            if i == 0 {
+                return false;
+            }
+            i -= 1;
+            if self.last[i] != c {
+                return false;
+            }
+        }
+        true
+    }
+}
+
 /// Spelling that tells Ukrainian from Russian: (weight for uk, weight for ru) of a word.
-fn spelling_cues(word: &str) -> (f64, f64) {
+fn spelling_cues(word: &str, tail: &Tail) -> (f64, f64) {
     let mut uk: f64 = 0.0;
     let mut ru: f64 = 0.0;
-    let mut p2 = '\0';
-    let mut p1 = '\0';
+    let (mut p3, mut p2, mut p1) = ('\0', '\0', '\0');
     let mut n = 0;
-    let (mut i_vowel, mut soft_vowel, mut soft_o, mut vowel_e) = (false, false, false, false);
+    let (mut i_vowel, mut soft_vowel, mut soft_o, mut vowel_e, mut skyi) =
+        (false, false, false, false, false);
     for c in word.chars() {
         // "е" after a vowel: Russian "знает, её" (Ukrainian writes "є": "знає, її").
         if n > 0 && c == 'е' && matches!(p1, 'а' | 'е' | 'у' | 'ю' | 'я' | 'ы') {
@@ -230,10 +258,14 @@ fn spelling_cues(word: &str) -> (f64, f64) {
         if p2 == 'ь' && p1 == 'о' && c != 'н' {
             soft_o = true;
         }
-        p2 = p1;
-        p1 = c;
+        // "-ськ-", "-цьк-", "-зьк-": Ukrainian (Russian "-ск-").
+        if c == 'к' && p1 == 'ь' && matches!(p2, 'с' | 'ц' | 'з') {
+            skyi = true;
+        }
+        (p3, p2, p1) = (p2, p1, c);
         n += 1;
     }
+    let _ = p3;
     if p2 == 'ь' && p1 == 'о' {
         soft_o = true;
     }
@@ -246,6 +278,9 @@ fn spelling_cues(word: &str) -> (f64, f64) {
     if soft_o {
         uk += 0.75;
     }
+    if skyi {
+        uk += 1.0;
+    }
     if vowel_e {
         ru += 0.5;
     }
@@ -253,42 +288,34 @@ fn spelling_cues(word: &str) -> (f64, f64) {
     if n >= 2 && word.starts_with('и') {
         ru += 1.0;
     }
-    // "-ськ-", "-цьк-", "-зьк-": Ukrainian (Russian "-ск-").
-    if word.contains("ськ") || word.contains("цьк") || word.contains("зьк") {
-        uk += 1.0;
-    }
     if n >= 4 {
         // Russian endings.
-        if word.ends_with("ое") || word.ends_with("ая") || word.ends_with("яя") {
+        if tail.ends("ое") || tail.ends("ая") || tail.ends("яя") {
             ru += 0.75;
         }
-        if word.ends_with("его") || word.ends_with("ему") {
+        if tail.ends("его") || tail.ends("ему") {
             ru += 0.75;
         }
-        if word.ends_with("ой") {
+        if tail.ends("ой") {
             ru += 0.5;
         }
         // Russian past tense "-ил, -ел, -ял" (Ukrainian "-ив, -ів, -яв").
-        if n >= 5 && (word.ends_with("ил") || word.ends_with("ел") || word.ends_with("ял")) {
+        if n >= 5 && (tail.ends("ил") || tail.ends("ел") || tail.ends("ял")) {
             ru += 0.5;
         }
-        if word.ends_with("тся") {
+        if tail.ends("тся") {
             ru += 1.0;
         }
-        if word.ends_with("ать") || word.ends_with("ять") || word.ends_with("еть") {
+        if tail.ends("ать") || tail.ends("ять") || tail.ends("еть") {
             ru += 0.5;
         }
         // Ukrainian doubled consonant before я, ю, і: "питання, життя, зіллю".
-        let mut tail = word.chars().rev();
-        if let (Some(v), Some(c1), Some(c2)) = (tail.next(), tail.next(), tail.next())
-            && c1 == c2
-            && "нтлсчжшдзц".contains(c1)
-            && matches!(v, 'я' | 'ю' | 'і')
-        {
+        let [c2, c1, v] = tail.last;
+        if c1 == c2 && "нтлсчжшдзц".contains(c1) && matches!(v, 'я' | 'ю' | 'і') {
             uk += 1.0;
         }
         // Ukrainian past tense "-ав, -ив, -ув, -яв" (Russian "-ал, -ил").
-        if ["ав", "ив", "ув", "яв"].iter().any(|e| word.ends_with(e)) {
+        if ["ав", "ив", "ув", "яв"].iter().any(|e| tail.ends(e)) {
             uk += 0.5;
         }
     }
@@ -461,4 +488,39 @@ fn residue(text: &str, diff: f64, mut evidence: String) -> Detection {
     // short text: even a sure model is not sure
     let size = 1.0 - (-(text.chars().filter(|c| c.is_alphabetic()).count() as f64) / 12.0).exp();
     Detection::new(lang, code, p * (0.5 + 0.35 * size), evidence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tail_tests_endings() {
+        let t = Tail::of("говорится");
+        assert!(t.ends("тся") && t.ends("ся") && t.ends("я") && t.ends(""));
+        assert!(!t.ends("ться") && !t.ends("тся!"));
+        let t = Tail::of("я");
+        assert!(t.ends("я") && !t.ends("ая"));
+    }
+
+    #[test]
+    fn spelling_cues_point_the_right_way() {
+        for uk in ["питання", "цього", "український", "сказав"] {
+            let (u, r) = spelling_cues(uk, &Tail::of(uk));
+            assert!(u > r, "{uk}: {u} {r}");
+        }
+        for ru in ["статья", "говорится", "новое", "именно", "знает", "другой"]
+        {
+            let (u, r) = spelling_cues(ru, &Tail::of(ru));
+            assert!(r > u, "{ru}: {u} {r}");
+        }
+    }
+
+    #[test]
+    fn spelling_excludes_russian_hard_sign_before_consonant() {
+        let (excluded, _) = spelling_masks("път", &Tail::of("път"));
+        assert!(excluded & Cyr::Ru.bit() != 0);
+        let (excluded, _) = spelling_masks("объявил", &Tail::of("объявил"));
+        assert!(excluded & Cyr::Ru.bit() == 0);
+    }
 }

@@ -182,12 +182,14 @@ fn homoglyph(c: char) -> Option<char> {
 /// Whether a white-space separated token is a web address, an e-mail address or a
 /// user handle: their letters say nothing about the language around them.
 fn is_address(token: &str) -> bool {
-    token.contains("://")
+    let b = token.as_bytes();
+    if !b.iter().any(|&c| matches!(c, b'@' | b'/' | b'.')) {
+        return false;
+    }
+    token.contains('@')
+        || token.contains("://")
         || token.starts_with("www.")
-        || token.contains('@')
-        || [".com", ".org", ".net", ".html", ".ua/", ".ru/"]
-            .iter()
-            .any(|d| token.contains(d))
+        || (token.contains('/') && token.contains('.'))
 }
 
 impl Words {
