@@ -27,6 +27,16 @@ const W_NEUTRAL: f64 = 0.3;
 const DENSITY_WORDS: u32 = 6;
 /// Ukrainian and Russian.
 const UKRU: Mask = 0b11;
+/// Languages whose alphabets lack letters Ukrainian and Russian use often, and the weight
+/// for them of a word their alphabet can write, in texts of [`DENSITY_WORDS`] words or more:
+/// -ln(share of Russian words their alphabet can write), about 0.47 for Serbian and
+/// Macedonian (no й ь я ю щ ы э ъ ё), 0.44 for Belarusian (no и щ ъ), 0.25 for Tajik.
+const W_NARROW: [(Cyr, f64); 4] = [
+    (Cyr::Be, 0.44),
+    (Cyr::Mk, 0.47),
+    (Cyr::Sr, 0.47),
+    (Cyr::Tg, 0.25),
+];
 /// Chunks (sentences, quotations) of at least this many words vote on a mixed text.
 const CHUNK_WORDS: usize = 3;
 
@@ -41,6 +51,11 @@ struct Scores {
     neutral: u32,
     /// All words.
     words: u32,
+    /// Words Ukrainian cannot write, words Russian cannot write.
+    not_uk: u32,
+    not_ru: u32,
+    /// Words that can be written in the language, for the languages in [`W_NARROW`].
+    narrow: [u32; NCYR],
     /// Spelling that tells Ukrainian from Russian.
     cue_uk: f64,
     cue_ru: f64,
@@ -124,16 +139,38 @@ impl Scores {
                 s.neutral += 1;
             }
             s.words += 1;
+            if w.compat & Cyr::Uk.bit() == 0 {
+                s.not_uk += 1;
+            }
+            if w.compat & Cyr::Ru.bit() == 0 {
+                s.not_ru += 1;
+            }
             s.cue_uk += w.cue_uk;
             s.cue_ru += w.cue_ru;
+            for (lang, _) in W_NARROW {
+                if w.compat & lang.bit() != 0 {
+                    s.narrow[lang as usize] += 1;
+                }
+            }
+        }
+        if s.words >= DENSITY_WORDS {
+            for (lang, w) in W_NARROW {
+                s.lang[lang as usize] += w * f64::from(s.narrow[lang as usize]);
+            }
         }
         s
     }
 
-    /// The best language other than uk and ru, and its score.
+    /// The best language other than uk and ru with evidence of its own, and its score.
     fn best_other(&self) -> (Cyr, f64) {
         Cyr::ALL[2..]
             .iter()
+            .filter(|&&l| {
+                // evidence of its own, or a lead no mixture of uk and ru explains
+                self.support[l as usize] > 0
+                    || self.lang[l as usize] - self.lang[0].max(self.lang[1])
+                        >= 2.0 + 0.4 * f64::from(self.words)
+            })
             .map(|&l| (l, self.lang[l as usize]))
             .fold(
                 (Cyr::Be, f64::NEG_INFINITY),
@@ -145,7 +182,7 @@ impl Scores {
         let (uk, ru) = (self.lang[Cyr::Uk as usize], self.lang[Cyr::Ru as usize]);
         let (other, other_score) = self.best_other();
         let lead = other_score - uk.max(ru);
-        if lead > OTHER_MARGIN && self.support[other as usize] > 0 {
+        if lead > OTHER_MARGIN {
             Verdict::Other(other, lead)
         } else {
             Verdict::UkRu((uk + self.cue_uk) - (ru + self.cue_ru) - self.density())
@@ -153,11 +190,11 @@ impl Scores {
     }
 
     /// Ukrainian writes a letter Russian lacks (і ї є ґ ') in about a third of its words,
-    /// Russian one that Ukrainian lacks (ы э ъ ё) in about an eighth: in a longer text,
-    /// each word with neither counts a little for Russian. This weighs a Russian paragraph
+    /// Russian one that Ukrainian lacks (ы э ъ ё) in about an eighth: in a longer text that
+    /// holds words of both, each word with neither counts a little for Russian. This weighs a Russian paragraph
     /// quoting Ukrainian (or the reverse) by amount, not by the density of its letters.
     fn density(&self) -> f64 {
-        if self.words >= DENSITY_WORDS {
+        if self.words >= DENSITY_WORDS && self.not_ru > 0 {
             W_NEUTRAL * f64::from(self.neutral)
         } else {
             0.0
@@ -414,10 +451,10 @@ fn same_language(a: Verdict, b: Verdict) -> bool {
 }
 
 /// A text of several sentences or quotations in different languages: each chunk of at
-/// least [`CHUNK_WORDS`] words that its own evidence decides votes with its letters; the
-/// language with the most letters wins if it has clearly more than any other. Returns the
-/// winner and its share of the decided letters, or `None` when the chunks agree or the
-/// vote is close.
+/// least [`CHUNK_WORDS`] words that its own evidence decides (Ukrainian or Russian) votes
+/// with its letters; the language with the most letters wins if it has clearly more than
+/// the other and at least half the letters of the text. Returns the winner and its share of
+/// the letters, or `None` when the chunks agree or the vote is close.
 fn chunk_vote(words: &Words, infos: &[WordInfo]) -> Option<(Verdict, f64)> {
     let n_chunks = words.cyr_chunk.last().map_or(0, |&c| c as usize + 1);
     if n_chunks < 2 {
@@ -425,6 +462,7 @@ fn chunk_vote(words: &Words, infos: &[WordInfo]) -> Option<(Verdict, f64)> {
     }
     // votes: (verdict, letters)
     let mut votes: Vec<(Verdict, usize)> = Vec::new();
+    let mut all_letters = 0;
     let mut start = 0;
     while start < words.cyr.len() {
         let chunk = words.cyr_chunk[start];
@@ -433,9 +471,10 @@ fn chunk_vote(words: &Words, infos: &[WordInfo]) -> Option<(Verdict, f64)> {
                 .iter()
                 .take_while(|&&c| c == chunk)
                 .count();
+        let chunk = &infos[start..end];
+        let letters: usize = chunk.iter().map(|w| w.letters).sum();
+        all_letters += letters;
         if end - start >= CHUNK_WORDS {
-            let chunk = &infos[start..end];
-            let letters: usize = chunk.iter().map(|w| w.letters).sum();
             let v = Scores::of(chunk).verdict();
             // only Ukrainian against Russian is put to the vote
             let decided = match v {
@@ -455,11 +494,11 @@ fn chunk_vote(words: &Words, infos: &[WordInfo]) -> Option<(Verdict, f64)> {
         return None;
     }
     votes.sort_by_key(|v| std::cmp::Reverse(v.1));
-    let total: usize = votes.iter().map(|v| v.1).sum();
-    if votes[0].1 * 10 < votes[1].1 * 13 {
+    // the winner must have clearly more letters than the runner-up, and half the text
+    if votes[0].1 * 10 < votes[1].1 * 13 || votes[0].1 * 2 < all_letters {
         return None;
     }
-    let share = votes[0].1 as f64 / total as f64;
+    let share = votes[0].1 as f64 / all_letters as f64;
     let verdict = match votes[0].0 {
         Verdict::Other(l, _) => Verdict::Other(l, OTHER_MARGIN + 4.0 * share),
         Verdict::UkRu(d) => Verdict::UkRu(d.signum() * (UKRU_DECISIVE + 4.0 * share)),
