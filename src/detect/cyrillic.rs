@@ -31,12 +31,7 @@ const UKRU: Mask = 0b11;
 /// for them of a word their alphabet can write, in texts of [`DENSITY_WORDS`] words or more:
 /// -ln(share of Russian words their alphabet can write), about 0.47 for Serbian and
 /// Macedonian (no й ь я ю щ ы э ъ ё), 0.44 for Belarusian (no и щ ъ), 0.25 for Tajik.
-const W_NARROW: [(Cyr, f64); 4] = [
-    (Cyr::Be, 0.44),
-    (Cyr::Mk, 0.47),
-    (Cyr::Sr, 0.47),
-    (Cyr::Tg, 0.25),
-];
+const W_NARROW: [(Cyr, f64); 3] = [(Cyr::Mk, 0.47), (Cyr::Sr, 0.47), (Cyr::Tg, 0.25)];
 /// Chunks (sentences, quotations) of at least this many words vote on a mixed text.
 const CHUNK_WORDS: usize = 3;
 
@@ -204,7 +199,7 @@ impl Scores {
 
 /// Languages a word cannot be written in although its letters are in their alphabets, and
 /// languages a spelling is typical of. Russian writes "ъ" only before е, ё, ю, я (Bulgarian
-/// "във, път, синът"); Bulgarian writes "ь" only before о; Bulgarian's article "-ият";
+/// "във, път, синът") and no "ы" after к, г, х, ж, ш, ч, щ; Bulgarian writes "ь" only before о; Bulgarian's article "-ият";
 /// Mongolian and Kyrgyz double their long vowels ("аа", "ээ", "уу", "өө", "үү").
 fn spelling_masks(word: &str, tail: &Tail) -> (Mask, Mask) {
     let mut excluded = 0;
@@ -216,6 +211,10 @@ fn spelling_masks(word: &str, tail: &Tail) -> (Mask, Mask) {
         match c {
             'ъ' if !matches!(next, Some('е' | 'ё' | 'ю' | 'я')) => excluded |= Cyr::Ru.bit(),
             'ь' if next != Some('о') => excluded |= Cyr::Bg.bit(),
+            // Russian writes "ки, ги, хи, жи, ши, чи, щи", never "кы, жы …" (Kyrgyz "жыл,
+            // кызмат", Tatar "-нчы"); Belarusian writes "кі, гі, хі"
+            'ы' if matches!(prev, 'к' | 'г' | 'х') => excluded |= Cyr::Ru.bit() | Cyr::Be.bit(),
+            'ы' if matches!(prev, 'ж' | 'ш' | 'ч' | 'щ') => excluded |= Cyr::Ru.bit(),
             'а' | 'э' | 'у' | 'ө' | 'ү' if prev == c => marks |= Cyr::Mn.bit() | Cyr::Ky.bit(),
             // "оо" past a word's start (Russian has it in "соо-, коо-, воо-, зоо-")
             'о' if prev == 'о' && i >= 4 => marks |= Cyr::Mn.bit() | Cyr::Ky.bit(),

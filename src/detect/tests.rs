@@ -16,6 +16,24 @@ macro_rules! case {
     };
 }
 
+/// `not_ukru!(name, "text")`: the detector must report some language other than uk, en, ru.
+macro_rules! not_ukru {
+    ($name:ident, $text:expr) => {
+        #[test]
+        fn $name() {
+            let d = Detector::new().detect($text);
+            assert_eq!(
+                d.lang,
+                Lang::Other,
+                "{:?}: {} {}",
+                $text,
+                d.code,
+                d.evidence
+            );
+        }
+    };
+}
+
 // Ukrainian
 case!(uk_sentence, "Уряд ухвалив рішення про підвищення мінімальної зарплати з наступного року." => "uk");
 case!(uk_no_special_letters, "Вона сказала, що це було дуже важко" => "uk");
@@ -49,6 +67,11 @@ case!(bg_sentence, "Правителството обяви, че ще въве�
 case!(mk_sentence, "Владата изјави дека ќе ги воведе новите мерки од следната година." => "mk");
 case!(sr_sentence, "Влада је саопштила да ће нове мере бити уведене следеће године." => "sr");
 case!(kk_sentence, "Қазақстан үкіметі жаңа шешім қабылдады." => "kk");
+not_ukru!(
+    ky_without_own_letters,
+    "Он жыл мурун фермер чочко сатып алган."
+);
+case!(sr_without_own_letters, "Мушкарац упуцан више пута ваздушном пушком у граду" => "sr");
 case!(tg_sentence, "Ҳукумати Тоҷикистон барои соли оянда қарори нав қабул кард." => "tg");
 // Other Latin
 case!(pl_sentence, "Rząd ogłosił nowe środki wsparcia dla przedsiębiorców." => "pl");
