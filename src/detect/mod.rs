@@ -15,8 +15,8 @@
 //!   win ties; another language must clearly lead to be reported (as [`Lang::Other`] with
 //!   its ISO 639-1 code).
 //! * **A statistical model** decides the residue, Ukrainian or Russian text in which no
-//!   letter, word or spelling decides (typically one to four words): whatlang's trigram
-//!   model restricted to the two.
+//!   letter, word or spelling decides (typically one to four words): lingua's Ukrainian and
+//!   Russian n-gram models, shipped in the lingua crates and read in place.
 //! * **Latin text** is English unless it is clearly not: English frequent words against
 //!   letters English does not write and whatlang's view over all its languages.
 //!
