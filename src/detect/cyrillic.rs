@@ -30,7 +30,8 @@ const UKRU: Mask = 0b11;
 /// Languages whose alphabets lack letters Ukrainian and Russian use often, and the weight
 /// for them of a word their alphabet can write, in texts of [`DENSITY_WORDS`] words or more:
 /// -ln(share of Russian words their alphabet can write), about 0.47 for Serbian and
-/// Macedonian (no й ь я ю щ ы э ъ ё), 0.44 for Belarusian (no и щ ъ), 0.25 for Tajik.
+/// Macedonian (no й ь я ю щ ы э ъ ё), 0.25 for Tajik (no ц щ ы ь). (Belarusian, though
+/// its alphabet lacks и щ ъ, gets none: Turkic words such as "жыл" fit it too well.)
 const W_NARROW: [(Cyr, f64); 3] = [(Cyr::Mk, 0.47), (Cyr::Sr, 0.47), (Cyr::Tg, 0.25)];
 /// Chunks (sentences, quotations) of at least this many words vote on a mixed text.
 const CHUNK_WORDS: usize = 3;
@@ -273,7 +274,7 @@ impl Tail {
 fn spelling_cues(word: &str, tail: &Tail) -> (f64, f64) {
     let mut uk: f64 = 0.0;
     let mut ru: f64 = 0.0;
-    let (mut p3, mut p2, mut p1) = ('\0', '\0', '\0');
+    let (mut p2, mut p1) = ('\0', '\0');
     let mut n = 0;
     let (mut i_vowel, mut soft_vowel, mut soft_o, mut vowel_e, mut skyi) =
         (false, false, false, false, false);
@@ -298,10 +299,9 @@ fn spelling_cues(word: &str, tail: &Tail) -> (f64, f64) {
         if c == 'к' && p1 == 'ь' && matches!(p2, 'с' | 'ц' | 'з') {
             skyi = true;
         }
-        (p3, p2, p1) = (p2, p1, c);
+        (p2, p1) = (p1, c);
         n += 1;
     }
-    let _ = p3;
     if p2 == 'ь' && p1 == 'о' {
         soft_o = true;
     }
@@ -407,14 +407,20 @@ pub(super) fn detect(text: &str, words: &Words) -> Detection {
     }
     let _ = write!(
         evidence,
-        "; uk {:.1}+{:.1} ru {:.1}+{:.1} {} {:.1}",
-        scores.lang[0],
-        scores.cue_uk,
-        scores.lang[1],
-        scores.cue_ru,
-        other.code(),
-        scores.lang[other as usize]
+        "; uk {:.1}+{:.1} ru {:.1}+{:.1}",
+        scores.lang[0], scores.cue_uk, scores.lang[1], scores.cue_ru,
     );
+    if scores.density() > 0.0 {
+        let _ = write!(evidence, " density {:.1}", scores.density());
+    }
+    if other_score.is_finite() {
+        let _ = write!(
+            evidence,
+            "; {} {:.1}",
+            other.code(),
+            scores.lang[other as usize]
+        );
+    }
     let mut verdict = scores.verdict();
     if let Verdict::UkRu(_) = verdict
         && let Some((chunk_verdict, share)) = chunk_vote(words, &infos)
