@@ -520,7 +520,10 @@ fn residue(text: &str, diff: f64, mut evidence: String) -> Detection {
     let model = MODEL.get_or_init(|| {
         LanguageDetectorBuilder::from_languages(&[Language::Ukrainian, Language::Russian]).build()
     });
-    let mut p_uk = model.compute_language_confidence(text, Language::Ukrainian);
+    // lingua sums in hash-map order, so its last digits vary from call to call: rounded,
+    // the same text always gets the same answer
+    let mut p_uk =
+        (model.compute_language_confidence(text, Language::Ukrainian) * 1e6).round() / 1e6;
     // the weak evidence still counts a little
     p_uk = (p_uk + 0.2 * diff).clamp(0.0, 1.0);
     let _ = write!(evidence, "; residue: lingua p(uk) {p_uk:.2}");

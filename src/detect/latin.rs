@@ -75,7 +75,9 @@ pub(super) fn detect(words: &Words) -> Detection {
     // one-letter words are mostly initials ("U.S.", "J. K. Rowling"): they say nothing
     for w in words.latin.iter().filter(|w| w.chars().nth(1).is_some()) {
         if t.en_words.contains(w.as_str()) {
+            // a word English shares with other languages ("in", "was", "die") is English here
             en += 1;
+            continue;
         }
         if w.chars().any(foreign_letter) {
             foreign += 1;

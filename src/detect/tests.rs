@@ -91,6 +91,85 @@ case!(
     "Министр заявил, что переговоры продолжатся. “We will not give up”, — сказал он." => "ru"
 );
 
+// More Ukrainian and Russian
+case!(uk_one_word_with_i, "Україна" => "uk");
+case!(uk_yi, "їхати" => "uk");
+case!(uk_ye, "Європа" => "uk");
+case!(uk_ghe, "ґанок" => "uk");
+case!(ru_one_word_with_y, "выборы" => "ru");
+case!(ru_yo, "ещё" => "ru");
+case!(ru_hard_sign, "объявил" => "ru");
+case!(uk_function_words, "що як та або але" => "uk");
+case!(ru_function_words, "что как или но если" => "ru");
+case!(uk_names_in_russian_spelling, "Про виступ Олександра Усика на стадіоні" => "uk");
+case!(uk_sentence_with_russian_name, "Депутат Госдуми Олег Морозов заявив, що Україна не має права на власну армію." => "uk");
+case!(ru_sentence_with_ukrainian_name, "Министр Дмитро Кулеба заявил, что переговоры продолжатся." => "ru");
+case!(uk_english_name_inserted, "Прем'єр-міністр відвідав Лондон (англ. London) минулого тижня." => "uk");
+case!(ru_english_name_inserted, "Премьер-министр посетил Лондон (англ. London) на прошлой неделе." => "ru");
+case!(
+    mixed_en_quote_in_uk,
+    "Міністр наголосив, що Україна отримає допомогу. “We stand with Ukraine”, — написав він. Переговори триватимуть наступного тижня." => "uk"
+);
+case!(
+    document_uk,
+    "Уряд ухвалив рішення. Міністр фінансів пояснив, що бюджет буде переглянуто. Депутати підтримали зміни. Опозиція критикує кабінет міністрів." => "uk"
+);
+case!(
+    document_ru,
+    "Правительство приняло решение. Министр финансов объяснил, что бюджет будет пересмотрен. Депутаты поддержали изменения. Оппозиция критикует кабинет министров." => "ru"
+);
+// More other Cyrillic
+case!(bg_no_hard_sign, "Това е много важно за всички хора, които живеят тук." => "bg");
+case!(mk_no_special_letters, "Тоа беше многу тешко за сите луѓе во градот." => "mk");
+case!(sr_with_je, "Он је рекао да ће доћи сутра у град." => "sr");
+case!(be_with_u_short, "Ён сказаў, што ўрад падтрымлівае гэты праект." => "be");
+case!(mn_sentence, "Монгол улсын ерөнхийлөгч өнөөдөр шинэ хууль баталлаа." => "mn");
+case!(ba_sentence, "Башҡортостан башлығы яңы ҡарар ҡабул итте." => "ba");
+case!(tt_sentence, "Татарстан президенты бүген яңа җитәкчене билгеләде." => "tt");
+// More other Latin
+case!(es_sentence, "El gobierno anunció nuevas medidas para la economía del país." => "es");
+case!(it_sentence, "Il governo ha annunciato nuove misure per l'economia del paese." => "it");
+case!(cs_sentence, "Vláda oznámila nová opatření pro podporu ekonomiky." => "cs");
+case!(nl_sentence, "De regering heeft nieuwe maatregelen voor de economie aangekondigd." => "nl");
+case!(en_title_case_headline, "Trump Nominates Kavanaugh To Supreme Court" => "en");
+case!(en_short_fragment, "the EU at" => "en");
+case!(en_french_name, "Café de Flore in Paris was crowded." => "en");
+
+#[test]
+fn evidence_says_something() {
+    for text in ["Україна", "Россия", "Hello there", "Қазақстан", "пас"] {
+        let d = Detector::new().detect(text);
+        assert!(!d.evidence.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn detector_is_reusable_and_deterministic() {
+    let d = Detector::new();
+    let texts = [
+        "Україна",
+        "пас",
+        "Россия",
+        "Hello there",
+        "Қазақстан үкіметі",
+    ];
+    let first: Vec<Detection> = texts.iter().map(|t| d.detect(t)).collect();
+    let again: Vec<Detection> = texts.iter().map(|t| d.clone().detect(t)).collect();
+    assert_eq!(first, again);
+}
+
+#[test]
+fn detects_from_several_threads() {
+    let d = Detector::new();
+    std::thread::scope(|s| {
+        for text in ["Уряд ухвалив рішення.", "Правительство приняло решение."]
+        {
+            let d = &d;
+            s.spawn(move || assert_ne!(d.detect(text).lang, Lang::Other));
+        }
+    });
+}
+
 #[test]
 fn no_letters_is_undetermined() {
     for text in ["", "   ", "12:30, 2024", "—", "🙂🙂"] {
