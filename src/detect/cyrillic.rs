@@ -83,6 +83,16 @@ struct WordInfo {
 }
 
 impl WordInfo {
+    /// What a numeral's ending ("125-й", "29-нчы") says: its letters, not its words.
+    fn of_ending(word: &str, t: &Tables) -> WordInfo {
+        WordInfo {
+            listed: 0,
+            cue_uk: 0.0,
+            cue_ru: 0.0,
+            ..WordInfo::of(word, t)
+        }
+    }
+
     fn of(word: &str, t: &Tables) -> WordInfo {
         let mut compat = ALL_MASK;
         let mut marks = 0;
@@ -381,7 +391,18 @@ fn whatlang_cyrillic(text: &str) -> Option<(Cyr, f64)> {
 
 pub(super) fn detect(text: &str, words: &Words) -> Detection {
     let t = Tables::get();
-    let infos: Vec<WordInfo> = words.cyr.iter().map(|w| WordInfo::of(w, t)).collect();
+    let infos: Vec<WordInfo> = words
+        .cyr
+        .iter()
+        .zip(&words.cyr_ending)
+        .map(|(w, &ending)| {
+            if ending {
+                WordInfo::of_ending(w, t)
+            } else {
+                WordInfo::of(w, t)
+            }
+        })
+        .collect();
     let mut scores = Scores::of(&infos);
     let mut evidence = String::new();
     let _ = write!(evidence, "{} words", words.cyr.len());

@@ -107,6 +107,8 @@ pub(crate) struct Words {
     pub(crate) cyr: Vec<String>,
     /// For each Cyrillic word, the chunk (sentence or quotation) it stands in.
     pub(crate) cyr_chunk: Vec<u32>,
+    /// For each Cyrillic word, whether it is a numeral's ending ("125-й").
+    pub(crate) cyr_ending: Vec<bool>,
     /// Words written in Latin.
     pub(crate) latin: Vec<String>,
     pub(crate) cyr_letters: usize,
@@ -197,6 +199,7 @@ impl Words {
         let mut w = Words {
             cyr: Vec::new(),
             cyr_chunk: Vec::new(),
+            cyr_ending: Vec::new(),
             latin: Vec::new(),
             cyr_letters: 0,
             latin_letters: 0,
@@ -253,15 +256,17 @@ impl Words {
         self.flush(cur, numeral_ending, capital);
     }
 
-    /// Ends the current word: keeps it unless it is empty or a numeral's ending.
+    /// Ends the current word.
     fn flush(&mut self, cur: &mut String, numeral_ending: bool, capital: bool) {
-        if !cur.is_empty() && !numeral_ending {
-            self.push(std::mem::take(cur), capital);
+        if !cur.is_empty() {
+            self.push(std::mem::take(cur), capital, numeral_ending);
         }
         cur.clear();
     }
 
-    fn push(&mut self, word: String, capital: bool) {
+    /// Files a word by script. A numeral's ending ("125-й", "29-нчы") is kept only in
+    /// Cyrillic, where its letters still tell (it is never taken for a whole word).
+    fn push(&mut self, word: String, capital: bool, numeral_ending: bool) {
         let cyr = word.chars().filter(|&c| is_cyrillic(c)).count();
         let lat = word.chars().filter(|&c| is_latin(c)).count();
         if cyr == 0 && lat == 0 {
@@ -281,7 +286,8 @@ impl Words {
             };
             self.cyr.push(word);
             self.cyr_chunk.push(self.chunks);
-        } else {
+            self.cyr_ending.push(numeral_ending);
+        } else if !numeral_ending {
             self.latin_letters += cyr + lat;
             // names and brands ("Samsung Galaxy A52") weigh half in choosing the script
             self.latin_weight += if capital { 0.5 } else { 1.0 } * (cyr + lat) as f64;
