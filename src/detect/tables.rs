@@ -285,6 +285,16 @@ mod tests {
     }
 
     #[test]
+    fn latin_lists_are_lower_case_and_coded() {
+        let t = Tables::get();
+        assert!(t.latin_codes.iter().all(|c| c.len() == 2));
+        for w in t.latin_words.keys().chain(t.en_words.iter()) {
+            assert_eq!(*w, w.to_lowercase());
+            assert!(w.chars().all(char::is_alphabetic), "{w}");
+        }
+    }
+
+    #[test]
     fn markers_belong_to_the_alphabet() {
         for lang in Cyr::ALL {
             for c in lang.markers().chars() {
