@@ -13,7 +13,7 @@ use crate::lang::Lang;
 const PRIOR_EN: f64 = 1.0;
 
 /// ISO 639-1 code of a whatlang language, `other` where it has none.
-fn iso639_1(lang: whatlang::Lang) -> &'static str {
+pub(super) fn iso639_1(lang: whatlang::Lang) -> &'static str {
     use whatlang::Lang as W;
     match lang {
         W::Eng => "en",
@@ -54,6 +54,33 @@ fn iso639_1(lang: whatlang::Lang) -> &'static str {
         W::Zul => "zu",
         W::Sna => "sn",
         W::Aka => "ak",
+        W::Cmn => "zh",
+        W::Jpn => "ja",
+        W::Kor => "ko",
+        W::Ara => "ar",
+        W::Heb => "he",
+        W::Yid => "yi",
+        W::Ell => "el",
+        W::Hin => "hi",
+        W::Ben => "bn",
+        W::Mar => "mr",
+        W::Tam => "ta",
+        W::Tel => "te",
+        W::Kan => "kn",
+        W::Mal => "ml",
+        W::Guj => "gu",
+        W::Pan => "pa",
+        W::Ori => "or",
+        W::Nep => "ne",
+        W::Sin => "si",
+        W::Urd => "ur",
+        W::Pes => "fa",
+        W::Kat => "ka",
+        W::Hye => "hy",
+        W::Amh => "am",
+        W::Tha => "th",
+        W::Khm => "km",
+        W::Mya => "my",
         _ => "other",
     }
 }

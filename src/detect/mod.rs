@@ -91,13 +91,34 @@ impl Detector {
     pub fn detect(&self, text: &str) -> Detection {
         let words = Words::split(text);
         if words.cyr_letters == 0 && words.latin_letters == 0 {
-            return Detection::undetermined();
+            return other_script(text);
         }
         if words.cyr_letters as f64 >= words.latin_weight {
             cyrillic::detect(text, &words)
         } else {
             latin::detect(&words)
         }
+    }
+}
+
+/// Text with letters of neither Cyrillic nor Latin script (Greek, Chinese, Arabic …):
+/// another language, named by whatlang where it can; no letters at all: undetermined.
+fn other_script(text: &str) -> Detection {
+    if !text.chars().any(char::is_alphabetic) {
+        return Detection::undetermined();
+    }
+    match whatlang::detect(text) {
+        Some(info) => Detection::new(
+            Lang::Other,
+            latin::iso639_1(info.lang()),
+            0.5 + 0.5 * info.confidence(),
+            format!(
+                "other script; whatlang {} {:.2}",
+                info.lang().code(),
+                info.confidence()
+            ),
+        ),
+        None => Detection::new(Lang::Other, "other", 0.5, "other script".to_string()),
     }
 }
 

@@ -77,6 +77,10 @@ case!(tg_sentence, "Ҳукумати Тоҷикистон барои соли о
 case!(pl_sentence, "Rząd ogłosił nowe środki wsparcia dla przedsiębiorców." => "pl");
 case!(de_sentence, "Die Regierung hat neue Massnahmen fuer die Wirtschaft angekuendigt." => "de");
 case!(fr_sentence, "Le gouvernement a annoncé de nouvelles mesures pour l'économie." => "fr");
+// Other scripts
+case!(el_sentence, "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία." => "el");
+not_ukru!(zh_sentence, "政府宣布了新的经济措施。");
+
 // Mixed: the base language wins
 case!(
     mixed_ru_quote_in_uk,
