@@ -90,10 +90,11 @@ impl Detector {
     /// ```
     pub fn detect(&self, text: &str) -> Detection {
         let words = Words::split(text);
-        if words.cyr_letters == 0 && words.latin_letters == 0 {
+        let (cyr, latin) = (words.cyr_letters as f64, words.latin_weight);
+        if words.other_letters as f64 > cyr + latin || cyr + latin == 0.0 {
             return other_script(text);
         }
-        if words.cyr_letters as f64 >= words.latin_weight {
+        if cyr >= latin {
             cyrillic::detect(text, &words)
         } else {
             latin::detect(&words)
@@ -136,6 +137,8 @@ pub(crate) struct Words {
     pub(crate) latin_letters: usize,
     /// Latin letters, names and brands (capitalised words, words with digits) counting half.
     pub(crate) latin_weight: f64,
+    /// Letters of other scripts (Greek, Han, Arabic …).
+    pub(crate) other_letters: usize,
     /// Number of the current chunk while splitting.
     chunks: u32,
 }
@@ -225,6 +228,7 @@ impl Words {
             cyr_letters: 0,
             latin_letters: 0,
             latin_weight: 0.0,
+            other_letters: 0,
             chunks: 0,
         };
         let mut cur = String::new();
@@ -290,7 +294,10 @@ impl Words {
     fn push(&mut self, word: String, capital: bool, numeral_ending: bool) {
         let cyr = word.chars().filter(|&c| is_cyrillic(c)).count();
         let lat = word.chars().filter(|&c| is_latin(c)).count();
-        if cyr == 0 && lat == 0 {
+        let other = word.chars().filter(|&c| c != '\'').count() - cyr - lat;
+        if other >= cyr + lat {
+            // letters of another script, perhaps with a Latin brand name run in ("新款iPhone")
+            self.other_letters += other + cyr + lat;
             return;
         }
         // a Cyrillic word with Latin look-alikes typed into it ("рeкao") is Cyrillic

@@ -80,6 +80,7 @@ case!(fr_sentence, "Le gouvernement a annoncé de nouvelles mesures pour l'écon
 // Other scripts
 case!(el_sentence, "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία." => "el");
 not_ukru!(zh_sentence, "政府宣布了新的经济措施。");
+not_ukru!(zh_sentence_with_brand, "苹果公司发布了新款iPhone手机。");
 
 // Mixed: the base language wins
 case!(
