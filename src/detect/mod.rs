@@ -292,9 +292,16 @@ impl Words {
     /// Files a word by script. A numeral's ending ("125-й", "29-нчы") is kept only in
     /// Cyrillic, where its letters still tell (it is never taken for a whole word).
     fn push(&mut self, word: String, capital: bool, numeral_ending: bool) {
-        let cyr = word.chars().filter(|&c| is_cyrillic(c)).count();
-        let lat = word.chars().filter(|&c| is_latin(c)).count();
-        let other = word.chars().filter(|&c| c != '\'').count() - cyr - lat;
+        let (mut cyr, mut lat, mut other) = (0, 0, 0);
+        for c in word.chars() {
+            if is_cyrillic(c) {
+                cyr += 1;
+            } else if is_latin(c) {
+                lat += 1;
+            } else if c != '\'' {
+                other += 1;
+            }
+        }
         if other >= cyr + lat {
             // letters of another script, perhaps with a Latin brand name run in ("新款iPhone")
             self.other_letters += other + cyr + lat;
