@@ -17,11 +17,17 @@
 //! * **A statistical model** decides the residue, Ukrainian or Russian text in which no
 //!   letter, word or spelling decides (typically one to four words): lingua's Ukrainian and
 //!   Russian n-gram models, shipped in the lingua crates and read in place.
+//! * **Amount.** In a longer text holding Ukrainian letters, words with no letter of
+//!   either language count a little for Russian (Ukrainian writes its own letters far more
+//!   often), and sentences and quotations vote by their letters when they disagree.
 //! * **Latin text** is English unless it is clearly not: English frequent words against
-//!   letters English does not write and whatlang's view over all its languages.
+//!   frequent words of nine other Latin-script languages, letters English does not write
+//!   and, for text with none of these, whatlang's view over all its languages.
+//! * **Other scripts** (Greek, Chinese, Arabic …) are other, with whatlang's code.
 //!
 //! The confidence grows with the margin of the evidence and is low for text too short to
 //! tell. Whatever the detector needs ships in the crate; nothing is downloaded.
+//! Accuracy, speed and memory: `docs/accuracy/lid.md` (made by `bench/lid/run`).
 
 mod cyrillic;
 mod latin;
