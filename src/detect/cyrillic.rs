@@ -83,17 +83,17 @@ struct WordInfo {
 }
 
 impl WordInfo {
-    /// What a numeral's ending ("125-й", "29-нчы") says: its letters, not its words.
-    fn of_ending(word: &str, t: &Tables) -> WordInfo {
+    /// What a word of which only the letters tell ("125-й", "С.", "ИТ") says.
+    fn of_letters(word: &str, t: &Tables) -> WordInfo {
         WordInfo {
             listed: 0,
             cue_uk: 0.0,
             cue_ru: 0.0,
-            ..WordInfo::of(word, t)
+            ..WordInfo::of(word, t, true)
         }
     }
 
-    fn of(word: &str, t: &Tables) -> WordInfo {
+    fn of(word: &str, t: &Tables, capital: bool) -> WordInfo {
         let mut compat = ALL_MASK;
         let mut marks = 0;
         let mut letters = 0;
@@ -104,7 +104,13 @@ impl WordInfo {
         }
         let tail = Tail::of(word);
         let (excluded, extra_marks) = spelling_masks(word, &tail);
-        let (cue_uk, cue_ru) = spelling_cues(word, &tail);
+        let (cue_uk, mut cue_ru) = spelling_cues(word, &tail);
+        // Russian doubles consonants in loan words ("программа, группа, территория, класс"),
+        // Ukrainian does not ("програма, група, територія, клас") but for "-ння, -лля";
+        // names keep them in both ("Гаррі", "Келлер"), so only for words in lower case
+        if !capital && loan_double(word) {
+            cue_ru += 0.75;
+        }
         WordInfo {
             compat: compat & !excluded,
             marks: marks | extra_marks,
@@ -271,6 +277,23 @@ impl Tail {
     }
 }
 
+/// Whether a word doubles a consonant the way Russian loan words do: сс мм пп лл кк фф рр бб
+/// not before я, ю, і, є, ї (Ukrainian "-лля, -ссю").
+fn loan_double(word: &str) -> bool {
+    let mut chars = word.chars().peekable();
+    let mut prev = '\0';
+    while let Some(c) = chars.next() {
+        if c == prev
+            && matches!(c, 'с' | 'м' | 'п' | 'л' | 'к' | 'ф' | 'р' | 'б')
+            && !matches!(chars.peek(), Some('я' | 'ю' | 'і' | 'є' | 'ї'))
+        {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
 /// Spelling that tells Ukrainian from Russian: (weight for uk, weight for ru) of a word.
 fn spelling_cues(word: &str, tail: &Tail) -> (f64, f64) {
     let mut uk: f64 = 0.0;
@@ -390,12 +413,12 @@ pub(super) fn detect(text: &str, words: &Words) -> Detection {
     let infos: Vec<WordInfo> = words
         .cyr
         .iter()
-        .zip(&words.cyr_ending)
-        .map(|(w, &ending)| {
-            if ending {
-                WordInfo::of_ending(w, t)
+        .zip(words.cyr_ending.iter().zip(&words.cyr_capital))
+        .map(|(w, (&letters_only, &capital))| {
+            if letters_only {
+                WordInfo::of_letters(w, t)
             } else {
-                WordInfo::of(w, t)
+                WordInfo::of(w, t, capital)
             }
         })
         .collect();

@@ -135,8 +135,11 @@ pub(crate) struct Words {
     pub(crate) cyr: Vec<String>,
     /// For each Cyrillic word, the chunk (sentence or quotation) it stands in.
     pub(crate) cyr_chunk: Vec<u32>,
-    /// For each Cyrillic word, whether it is a numeral's ending ("125-й").
+    /// For each Cyrillic word, whether only its letters tell (a numeral's ending such as
+    /// "125-й", an initial, an abbreviation in capitals): it is never looked up as a word.
     pub(crate) cyr_ending: Vec<bool>,
+    /// For each Cyrillic word, whether it starts with a capital (a name, perhaps).
+    pub(crate) cyr_capital: Vec<bool>,
     /// Words written in Latin.
     pub(crate) latin: Vec<String>,
     pub(crate) cyr_letters: usize,
@@ -145,6 +148,8 @@ pub(crate) struct Words {
     pub(crate) latin_weight: f64,
     /// Letters of other scripts (Greek, Han, Arabic …).
     pub(crate) other_letters: usize,
+    /// Whether the text has lower-case letters (so that words in capitals are abbreviations).
+    has_lower: bool,
     /// Number of the current chunk while splitting.
     chunks: u32,
 }
@@ -211,6 +216,19 @@ fn homoglyph(c: char) -> Option<char> {
     })
 }
 
+/// The shape of the word being read.
+#[derive(Clone, Copy, Default)]
+struct Shape {
+    /// It follows a digit and a hyphen ("125-й", "2-го").
+    numeral_ending: bool,
+    /// It starts with a capital or its token holds a digit (a name or a brand).
+    capital: bool,
+    /// All its letters are capitals.
+    all_upper: bool,
+    /// Letters read so far.
+    letters: usize,
+}
+
 /// Whether a white-space separated token is a web address, an e-mail address or a
 /// user handle: their letters say nothing about the language around them.
 fn is_address(token: &str) -> bool {
@@ -230,11 +248,13 @@ impl Words {
             cyr: Vec::new(),
             cyr_chunk: Vec::new(),
             cyr_ending: Vec::new(),
+            cyr_capital: Vec::new(),
             latin: Vec::new(),
             cyr_letters: 0,
             latin_letters: 0,
             latin_weight: 0.0,
             other_letters: 0,
+            has_lower: text.chars().any(char::is_lowercase),
             chunks: 0,
         };
         let mut cur = String::new();
@@ -253,21 +273,20 @@ impl Words {
         let mut chars = token.chars().peekable();
         // the last two characters before the current one
         let (mut p1, mut p2) = (' ', ' ');
-        // whether the current word is a numeral's ending ("125-й", "2-го")
-        let mut numeral_ending = false;
-        // whether the current word starts with a capital
-        let mut capital = false;
+        let mut shape = Shape::default();
         let brand = token.bytes().any(|b| b.is_ascii_digit());
         while let Some(c) = chars.next() {
             if cur.is_empty() {
-                numeral_ending = p1 == '-' && p2.is_ascii_digit();
-                capital = c.is_uppercase() || brand;
-            } else if cur.len() > 6 {
-                numeral_ending = false;
+                shape = Shape {
+                    numeral_ending: p1 == '-' && p2.is_ascii_digit(),
+                    capital: c.is_uppercase() || brand,
+                    all_upper: true,
+                    letters: 0,
+                };
             }
             (p2, p1) = (p1, c);
             if is_chunk_end(c) {
-                self.flush(cur, numeral_ending, capital);
+                self.flush(cur, shape, Some(c));
                 if self.cyr_chunk.last() == Some(&self.chunks) {
                     self.chunks += 1;
                 }
@@ -276,28 +295,35 @@ impl Words {
                 if !cur.is_empty() && chars.peek().is_some_and(|&n| is_letter(n)) {
                     cur.push('\'');
                 } else {
-                    self.flush(cur, numeral_ending, capital);
+                    self.flush(cur, shape, Some(c));
                 }
             } else if is_letter(c) {
+                shape.letters += 1;
+                shape.all_upper &= c.is_uppercase();
                 push_lower(cur, c);
             } else {
-                self.flush(cur, numeral_ending, capital);
+                self.flush(cur, shape, Some(c));
             }
         }
-        self.flush(cur, numeral_ending, capital);
+        self.flush(cur, shape, None);
     }
 
-    /// Ends the current word.
-    fn flush(&mut self, cur: &mut String, numeral_ending: bool, capital: bool) {
+    /// Ends the current word, which `end` (if any) follows.
+    fn flush(&mut self, cur: &mut String, shape: Shape, end: Option<char>) {
         if !cur.is_empty() {
-            self.push(std::mem::take(cur), capital, numeral_ending);
+            // only its letters tell: a numeral's ending ("125-й"), an initial ("С.") or an
+            // abbreviation in capitals ("ИТ", "США") in a text that is not all capitals
+            let letters_only = (shape.numeral_ending && shape.letters <= 3)
+                || (shape.all_upper && shape.letters == 1 && end == Some('.'))
+                || (shape.all_upper && (2..=5).contains(&shape.letters) && self.has_lower);
+            self.push(std::mem::take(cur), shape.capital, letters_only);
         }
         cur.clear();
     }
 
-    /// Files a word by script. A numeral's ending ("125-й", "29-нчы") is kept only in
-    /// Cyrillic, where its letters still tell (it is never taken for a whole word).
-    fn push(&mut self, word: String, capital: bool, numeral_ending: bool) {
+    /// Files a word by script. A word whose letters only tell (a numeral's ending, an
+    /// initial, an abbreviation) is kept only in Cyrillic, and never looked up as a word.
+    fn push(&mut self, word: String, capital: bool, letters_only: bool) {
         let (mut cyr, mut lat, mut other) = (0, 0, 0);
         for c in word.chars() {
             if is_cyrillic(c) {
@@ -327,8 +353,9 @@ impl Words {
             };
             self.cyr.push(word);
             self.cyr_chunk.push(self.chunks);
-            self.cyr_ending.push(numeral_ending);
-        } else if !numeral_ending {
+            self.cyr_ending.push(letters_only);
+            self.cyr_capital.push(capital);
+        } else if !letters_only {
             self.latin_letters += cyr + lat;
             // names and brands ("Samsung Galaxy A52") weigh half in choosing the script
             self.latin_weight += if capital { 0.5 } else { 1.0 } * (cyr + lat) as f64;

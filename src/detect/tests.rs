@@ -56,6 +56,10 @@ case!(ru_numeral_ending_is_not_uk_and, "на 125-й улице" => "ru");
 case!(ru_product_title, "Смартфон Samsung Galaxy A52 128GB чёрный" => "ru");
 case!(uk_with_url, "Детальніше читайте на https://www.example.com/news/2024/politics/article-name" => "uk");
 case!(en_quoting_cyrillic, "The word незалежність means independence in Ukrainian." => "en");
+case!(ru_loan_double_consonants, "программа коррупции" => "ru");
+case!(uk_single_consonants, "програма корупції" => "uk");
+case!(uk_abbreviation_is_not_russian_i, "ІТ-фахівці покладають на це надії" => "uk");
+case!(uk_initial_is_not_russian_s, "С. Параджанова згадують у місті" => "uk");
 case!(ru_capitals, "ПРАВИТЕЛЬСТВО ОДОБРИЛО НОВЫЙ БЮДЖЕТ" => "ru");
 // English
 case!(en_sentence, "The minister said on Tuesday that talks would continue next week." => "en");
