@@ -12,8 +12,11 @@
 use crate::clean::Paragraph;
 use crate::lang::Lang;
 use crate::span::Span;
+use abbrev::Table;
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
+
+mod abbrev;
+mod rules;
 
 /// One sentence of an edition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -46,16 +49,21 @@ pub fn segment_text(text: &str, lang: Lang) -> Vec<Sentence> {
     Segmenter::new(lang).segment(text, &layout.paragraphs)
 }
 
-/// A sentence segmenter for one language. Immutable and reusable.
+/// A sentence segmenter for one language. Immutable, cheap to clone and reusable; the
+/// abbreviation tables are parsed once per process and shared.
 #[derive(Clone, Debug)]
 pub struct Segmenter {
     lang: Lang,
+    table: &'static Table,
 }
 
 impl Segmenter {
     /// A segmenter with the rules of `lang` (`Other` uses language-neutral rules).
     pub fn new(lang: Lang) -> Segmenter {
-        Segmenter { lang }
+        Segmenter {
+            lang,
+            table: Table::get(lang),
+        }
     }
 
     /// The language whose rules this segmenter applies.
@@ -68,62 +76,28 @@ impl Segmenter {
         let mut out = Vec::new();
         for (p, para) in paragraphs.iter().enumerate() {
             for line in &para.lines {
-                for span in self.split(text, *line) {
+                let base = line.start;
+                rules::split_line(self.lang, self.table, line.slice(text), |a, b| {
                     out.push(Sentence {
                         index: out.len(),
                         paragraph: p,
-                        span,
-                    });
-                }
+                        span: Span::new(base + a, base + b),
+                    })
+                });
             }
         }
         out
     }
 
     /// Splits one line (or any span with no hard boundary inside) into trimmed sentence spans.
+    /// A line break inside the span is still treated as a hard boundary.
     pub fn split(&self, text: &str, line: Span) -> Vec<Span> {
-        let s = line.slice(text);
-        let mut spans: Vec<Span> = Vec::new();
-        for (off, piece) in s.split_sentence_bound_indices() {
-            let span = Span::new(line.start + off, line.start + off + piece.len()).trim(text);
-            if span.is_empty() {
-                continue;
-            }
-            let glue = spans.last().is_some_and(|prev| {
-                let prev_text = prev.slice(text);
-                ends_with_initial_or_abbrev(prev_text) || !starts_sentence(span.slice(text))
-            });
-            if glue {
-                let prev = spans.last_mut().expect("checked above");
-                prev.end = span.end;
-            } else {
-                spans.push(span);
-            }
-        }
-        spans
+        let mut out = Vec::new();
+        rules::split_line(self.lang, self.table, line.slice(text), |a, b| {
+            out.push(Span::new(line.start + a, line.start + b))
+        });
+        out
     }
-}
-
-/// A piece ending in a lone capital letter and a full stop ("В.", "J.") ends in an initial.
-fn ends_with_initial_or_abbrev(s: &str) -> bool {
-    let Some(body) = s.strip_suffix('.') else {
-        return false;
-    };
-    let last_word = body
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    let mut chars = last_word.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) => c.is_uppercase(),
-        _ => false,
-    }
-}
-
-/// A sentence starts with a capital, a digit, a quote, a dash or a bracket; a piece that
-/// starts in lower case continues the previous one.
-fn starts_sentence(s: &str) -> bool {
-    s.chars().next().is_none_or(|c| !c.is_lowercase())
 }
 
 #[cfg(test)]

@@ -1,0 +1,109 @@
+//! Per-language abbreviation tables, parsed once from the data files in `data/`.
+
+use crate::lang::Lang;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How an abbreviation behaves before a capitalised word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Never ends a sentence: a title or a word that takes a name or number (`вул.`, `Mr.`).
+    Prefix,
+    /// May end a sentence (`грн.`, `тощо.`, `etc.`).
+    Final,
+    /// Ends a sentence only after a number (`2022 р.`); elsewhere it is a prefix (`р. Дніпро`).
+    Year,
+    /// A dotted initialism such as `U.S.`: ends a sentence only before a sentence starter.
+    Country,
+}
+
+/// The rules data of one language.
+#[derive(Debug)]
+pub(crate) struct Table {
+    abbrevs: HashMap<&'static str, Class>,
+}
+
+const COMMON: &str = include_str!("data/common.txt");
+const EN: &str = include_str!("data/en.txt");
+const UK: &str = include_str!("data/uk.txt");
+const RU: &str = include_str!("data/ru.txt");
+
+/// English words that start sentences; after `U.S.` they mark a boundary.
+const EN_STARTERS: &[&str] = &[
+    "a", "an", "the", "i", "he", "she", "it", "we", "they", "you", "this", "that", "these",
+    "those", "there", "here", "how", "what", "when", "where", "why", "who", "which", "but", "and",
+    "so", "yet", "if", "in", "on", "at", "as", "after", "before", "however", "then", "now", "mr",
+    "mrs", "ms", "dr", "his", "her", "its", "our", "their", "my", "your", "is", "are", "was",
+    "were", "do", "does", "did", "can", "will", "would", "should", "not", "no", "yes", "for",
+    "from", "to", "by", "with", "about", "also", "some", "many", "most",
+];
+
+impl Table {
+    fn parse(files: &[&'static str]) -> Table {
+        let mut abbrevs = HashMap::new();
+        for file in files {
+            let mut class = Class::Prefix;
+            for line in file.lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                class = match line {
+                    "[prefix]" => Class::Prefix,
+                    "[final]" => Class::Final,
+                    "[year]" => Class::Year,
+                    "[country]" => Class::Country,
+                    _ => {
+                        abbrevs.insert(line, class);
+                        continue;
+                    }
+                };
+            }
+        }
+        Table { abbrevs }
+    }
+
+    /// The table for `lang` (built on first use, then shared).
+    pub(crate) fn get(lang: Lang) -> &'static Table {
+        static EN_T: LazyLock<Table> = LazyLock::new(|| Table::parse(&[COMMON, EN]));
+        static UK_T: LazyLock<Table> = LazyLock::new(|| Table::parse(&[COMMON, UK]));
+        static RU_T: LazyLock<Table> = LazyLock::new(|| Table::parse(&[COMMON, RU]));
+        static OTHER_T: LazyLock<Table> = LazyLock::new(|| Table::parse(&[COMMON]));
+        match lang {
+            Lang::En => &EN_T,
+            Lang::Uk => &UK_T,
+            Lang::Ru => &RU_T,
+            Lang::Other => &OTHER_T,
+        }
+    }
+
+    /// Looks up a token (without its final period), case-insensitively. `parts` are
+    /// concatenated, so `["т.", "д"]` finds `т.д`.
+    pub(crate) fn lookup(&self, parts: &[&str]) -> Option<Class> {
+        let mut buf = [0u8; 64];
+        let mut len = 0;
+        for part in parts {
+            for c in part.chars() {
+                if c.is_whitespace() {
+                    continue;
+                }
+                for l in c.to_lowercase() {
+                    let n = l.len_utf8();
+                    if len + n > buf.len() {
+                        return None;
+                    }
+                    l.encode_utf8(&mut buf[len..]);
+                    len += n;
+                }
+            }
+        }
+        let key = std::str::from_utf8(&buf[..len]).ok()?;
+        self.abbrevs.get(key).copied()
+    }
+}
+
+/// Whether `word` (any case) starts English sentences.
+pub(crate) fn en_starter(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.len() <= 8 && EN_STARTERS.iter().any(|s| s.eq_ignore_ascii_case(w))
+}

@@ -1,0 +1,901 @@
+//! The boundary rules: candidate positions in a line and the decision at each of them.
+//!
+//! Candidates are the UAX #29 sentence bounds of the line plus positions a byte scan finds
+//! where UAX #29 never breaks (`лет. 31 мая`, `? — запитав`, list items, emoji, glued
+//! `end.Next`). Each candidate is a gap `a..b` of white space (or an empty gap between two
+//! characters); the decision looks at the text left of `a` (terminal punctuation, closing
+//! quotes, the word before the period) and right of `b` (dashes, opening quotes, the case
+//! of the next word). Everything is decided on `&str` slices; nothing is allocated per
+//! candidate.
+
+use super::abbrev::{Class, Table, en_starter};
+use crate::lang::Lang;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A candidate boundary: the left sentence would end at `a`, the right one start at `b`.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    a: usize,
+    b: usize,
+    uax: bool,
+}
+
+/// A list marker: `1.`, `2)`, `3.)`, `a.`, `б)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Marker {
+    letter: bool,
+    delim: u8,
+    value: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Term {
+    None,
+    Stop,
+    Excl,
+    Ellipsis,
+}
+
+/// What lies left of a candidate.
+#[derive(Clone, Copy, Debug)]
+struct Left {
+    term: Term,
+    /// A closing quote or bracket follows the terminal.
+    quote: bool,
+    /// An emoji or a smiley ends the text.
+    emoji: bool,
+    /// An ellipsis in brackets: `[...]`.
+    bracketed: bool,
+    /// Where the terminal cluster starts (or the end of text when there is none).
+    cluster: usize,
+    /// The token before the terminal.
+    tok: (usize, usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RClass {
+    Upper,
+    Lower,
+    Digit,
+    Emoji,
+    At,
+    Hash,
+    Close,
+    Other,
+    End,
+}
+
+/// What lies right of a candidate.
+#[derive(Clone, Copy, Debug)]
+struct Right {
+    dash: bool,
+    open: bool,
+    paren: bool,
+    class: RClass,
+    /// The first word (letters and digits) after dashes and quotes.
+    word: (usize, usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tok {
+    Empty,
+    Url,
+    Number,
+    Roman,
+    Section,
+    Initial,
+    Initials,
+    LowerLetter,
+    Abbr(Class, bool),
+    MultiDot(bool),
+    Word,
+}
+
+/// Splits one line into sentence ranges (relative byte offsets, trimmed, non-empty).
+pub(crate) fn split_line(lang: Lang, table: &Table, s: &str, mut out: impl FnMut(usize, usize)) {
+    let start = s.len() - s.trim_start().len();
+    let end = s.trim_end().len();
+    if start >= end {
+        return;
+    }
+    let cx = Cx { lang, table, s };
+    let cands = cx.candidates(start, end);
+    let mut cur = start;
+    let mut list = marker_at(s, content_start(s, cur));
+    for c in cands {
+        if c.a <= cur || c.b >= end {
+            continue;
+        }
+        let hard = s[c.a..c.b]
+            .chars()
+            .any(|ch| matches!(ch, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}'));
+        if hard || cx.decide(cur, c, &mut list) {
+            out(cur, c.a);
+            cur = c.b;
+        }
+    }
+    out(cur, end);
+}
+
+struct Cx<'a> {
+    lang: Lang,
+    table: &'a Table,
+    s: &'a str,
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|t| t.chars().next())
+}
+
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i).and_then(|t| t.chars().next_back())
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '“' | '»' | '›' | ')' | ']' | '}' | '`'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '«' | '„' | '“' | '”' | '‘' | '‹' | '(' | '[' | '{' | '`' | '¿' | '¡'
+    )
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '-' | '‒' | '―' | '−')
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '⁃' | '●' | '▪' | '◦' | '‣' | '∙' | '■' | '►' | '▶')
+}
+
+/// Emoji, pictographs, dingbats, and their joiners and modifiers.
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
+        | 0x2190..=0x21FF | 0xFE0E | 0xFE0F | 0x200D | 0x20E3 | 0x3030 | 0x303D | 0x3297
+        | 0x3299 | 0x2122 | 0x2139 | 0x24C2 | 0x2934 | 0x2935 | 0xE0020..=0xE007F)
+}
+
+fn is_closing_punct(c: char) -> bool {
+    matches!(c, ')' | ']' | '}' | ',' | ';' | ':' | '»' | '!' | '?' | '%')
+}
+
+const ENTITY_CLOSERS: &[&str] = &["&#39;", "&quot;", "&raquo;", "&rsquo;", "&rdquo;"];
+const ENTITY_OPENERS: &[&str] = &["&#39;", "&quot;", "&laquo;", "&lsquo;", "&ldquo;"];
+
+/// `[12]` ending at `i`: a footnote mark.
+fn footnote_before(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    if i < 3 || b[i - 1] != b']' {
+        return None;
+    }
+    let mut j = i - 1;
+    while j > 0 && b[j - 1].is_ascii_digit() {
+        j -= 1;
+    }
+    (j < i - 1 && j > 0 && b[j - 1] == b'[' && i - 1 - j <= 3).then_some(j - 1)
+}
+
+/// `[12]` starting at `i`.
+fn footnote_at(s: &str, i: usize) -> bool {
+    let b = &s.as_bytes()[i..];
+    if b.first() != Some(&b'[') {
+        return false;
+    }
+    let digits = b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=3).contains(&digits) && b.get(1 + digits) == Some(&b']')
+}
+
+/// Skips white space, bullets, dashes and opening quotes from `i`.
+fn content_start(s: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(s, i) {
+        if c.is_whitespace() || is_bullet(c) || is_dash(c) || is_opener(c) {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// A list marker at `i` followed by white space.
+fn marker_at(s: &str, i: usize) -> Option<Marker> {
+    let b = s.as_bytes();
+    let mut j = i;
+    let mut value = 0u32;
+    while j < b.len() && b[j].is_ascii_digit() && j - i < 3 {
+        value = value * 10 + u32::from(b[j] - b'0');
+        j += 1;
+    }
+    let letter = j == i;
+    if letter {
+        let c = char_at(s, i)?;
+        if !c.is_lowercase() || !c.is_alphabetic() {
+            return None;
+        }
+        value = c as u32;
+        j += c.len_utf8();
+    } else if j < b.len() && b[j].is_ascii_digit() {
+        return None;
+    }
+    let delim = match (b.get(j), b.get(j + 1)) {
+        (Some(b'.'), Some(b')')) => {
+            j += 2;
+            2
+        }
+        (Some(b'.'), _) => {
+            j += 1;
+            0
+        }
+        (Some(b')'), _) => {
+            j += 1;
+            1
+        }
+        _ => return None,
+    };
+    let next = char_at(s, j)?;
+    next.is_whitespace().then_some(Marker {
+        letter,
+        delim,
+        value,
+    })
+}
+
+fn is_upper_word(w: &str) -> bool {
+    let mut n = 0;
+    for c in w.chars() {
+        if !c.is_uppercase() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
+}
+
+impl Cx<'_> {
+    /// Candidate gaps in text order.
+    fn candidates(&self, start: usize, end: usize) -> Vec<Cand> {
+        let s = self.s;
+        let bytes = s.as_bytes();
+        let uax: Vec<usize> = s[..end]
+            .split_sentence_bound_indices()
+            .map(|(o, _)| o)
+            .filter(|&o| o > start && o < end)
+            .collect();
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut i = start;
+        let mut tok_start = start;
+        let mut u = 0;
+        while i < end {
+            let c = bytes[i];
+            let (ch, len) = if c < 0x80 {
+                (c as char, 1)
+            } else {
+                let ch = char_at(s, i).unwrap_or('\u{fffd}');
+                (ch, ch.len_utf8())
+            };
+            if !ch.is_whitespace() {
+                if c == b'.' && self.glued_stop(tok_start, i, end) {
+                    cands.push(Cand {
+                        a: i + 1,
+                        b: i + 1,
+                        uax: false,
+                    });
+                }
+                i += len;
+                continue;
+            }
+            let a = i;
+            let mut j = i + len;
+            while let Some(ch) = char_at(s, j) {
+                if !ch.is_whitespace() {
+                    break;
+                }
+                j += ch.len_utf8();
+            }
+            let b = j;
+            // UAX #29 bounds inside the token just passed (glued ones) come first.
+            while u < uax.len() && uax[u] < b {
+                let o = uax[u];
+                if o > tok_start && o < a {
+                    cands.push(Cand {
+                        a: o,
+                        b: o,
+                        uax: true,
+                    });
+                }
+                u += 1;
+            }
+            let is_uax = u < uax.len() && uax[u] == b;
+            if b < end && (is_uax || self.plausible(tok_start, a, b)) {
+                cands.push(Cand { a, b, uax: is_uax });
+            }
+            tok_start = b;
+            i = b;
+        }
+        while u < uax.len() {
+            let o = uax[u];
+            if o > tok_start {
+                cands.push(Cand {
+                    a: o,
+                    b: o,
+                    uax: true,
+                });
+            }
+            u += 1;
+        }
+        cands.sort_by_key(|c| (c.a, c.b));
+        cands.dedup_by(|x, y| {
+            if x.a == y.a && x.b == y.b {
+                y.uax |= x.uax;
+                true
+            } else {
+                false
+            }
+        });
+        cands
+    }
+
+    /// `quality.You`: a period glued between a lower-case word and a capitalised one.
+    fn glued_stop(&self, tok_start: usize, i: usize, end: usize) -> bool {
+        let s = self.s;
+        let (Some(prev), Some(next)) = (char_before(s, i), char_at(s, i + 1)) else {
+            return false;
+        };
+        if !prev.is_lowercase() || !next.is_uppercase() {
+            return false;
+        }
+        let after = i + 1 + next.len_utf8();
+        if !char_at(s, after).is_some_and(char::is_lowercase) {
+            return false;
+        }
+        let word = &s[tok_start..i];
+        if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return false;
+        }
+        let tok_end = s[i..end].find(char::is_whitespace).map_or(end, |k| i + k);
+        let tok = &s[tok_start..tok_end];
+        !(tok.contains('@') || tok.contains("://") || tok.starts_with("www") || word.contains('.'))
+    }
+
+    /// A cheap filter for white-space gaps that UAX #29 did not report.
+    fn plausible(&self, tok_start: usize, a: usize, b: usize) -> bool {
+        let s = self.s;
+        let (Some(lc), Some(rc)) = (char_before(s, a), char_at(s, b)) else {
+            return false;
+        };
+        if !(lc.is_alphanumeric() || matches!(lc, ',' | '-' | ':')) {
+            return true;
+        }
+        if is_bullet(rc) || rc.is_ascii_digit() {
+            return true;
+        }
+        if rc.is_alphabetic() {
+            if let Some(n) = s.as_bytes().get(b + rc.len_utf8()) {
+                if matches!(n, b'.' | b')') {
+                    return true;
+                }
+            }
+            if rc.is_uppercase() && s.as_bytes()[tok_start] == b'#' {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn decide(&self, cur: usize, c: Cand, list: &mut Option<Marker>) -> bool {
+        let s = self.s;
+        let Some(rc) = char_at(s, c.b) else {
+            return false;
+        };
+        if is_bullet(rc) {
+            return c.a < c.b;
+        }
+        if c.a < c.b {
+            if let Some(m) = marker_at(s, c.b) {
+                if list.is_some_and(|l| {
+                    l.letter == m.letter && l.delim == m.delim && m.value == l.value + 1
+                }) {
+                    *list = Some(m);
+                    return true;
+                }
+                if m.delim == 1 && s[..c.a].ends_with(';') {
+                    return true;
+                }
+            }
+        }
+        if rc == '.' {
+            return self.dots_after_period(cur, c);
+        }
+        if is_closing_punct(rc) || footnote_at(s, c.b) {
+            return false;
+        }
+        let left = self.left(cur, c.a);
+        let right = self.right(c.b);
+        let start = content_start(s, cur);
+        if left.cluster <= start && left.term != Term::None {
+            return false;
+        }
+        match left.term {
+            Term::None => self.no_terminal(cur, c, &left, &right),
+            Term::Excl => self.excl(cur, c, &left, &right),
+            Term::Ellipsis => {
+                if left.bracketed {
+                    return false;
+                }
+                if right.dash {
+                    return right.class != RClass::Lower;
+                }
+                matches!(right.class, RClass::Upper | RClass::At)
+            }
+            Term::Stop => self.stop(cur, c, &left, &right),
+        }
+    }
+
+    /// `compounds. . . . The`: a period after a word, then an ellipsis that opens the next
+    /// sentence. Any other gap before a period is not a boundary.
+    fn dots_after_period(&self, cur: usize, c: Cand) -> bool {
+        let s = self.s;
+        if c.a == c.b || !s[..c.a].ends_with('.') {
+            return false;
+        }
+        let before = char_before(s, c.a - 1);
+        if !before.is_some_and(char::is_alphabetic) {
+            return false;
+        }
+        let mut k = c.b;
+        let mut dots = 0;
+        while let Some(ch) = char_at(s, k) {
+            match ch {
+                '.' => dots += 1,
+                ' ' if char_at(s, k + 1) == Some('.') => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        let left = self.left(cur, c.a);
+        if dots < 3 || !matches!(self.token(cur, left.tok), Tok::Word) {
+            return false;
+        }
+        let rest = s[k..].trim_start();
+        rest.len() < s.len() - k && rest.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn left(&self, cur: usize, a: usize) -> Left {
+        let s = self.s;
+        let mut i = a;
+        let mut quote = false;
+        let mut emoji = false;
+        let mut bracket_close = None;
+        while i > cur {
+            if let Some(j) = footnote_before(s, i) {
+                if j >= cur {
+                    i = j;
+                    continue;
+                }
+            }
+            if let Some(e) = ENTITY_CLOSERS.iter().find(|e| s[cur..i].ends_with(*e)) {
+                i -= e.len();
+                quote = true;
+                continue;
+            }
+            let Some(ch) = char_before(s, i) else { break };
+            if ch == ')' {
+                let run_end = i;
+                let mut k = i;
+                while k > cur && s.as_bytes()[k - 1] == b')' {
+                    k -= 1;
+                }
+                let run = run_end - k;
+                let before = char_before(s, k);
+                if matches!(before, Some(':' | ';' | '=')) {
+                    emoji = true;
+                    i = k - 1;
+                    if s[cur..i].ends_with(':') {
+                        i -= 1;
+                    }
+                    continue;
+                }
+                if before == Some('-') && s[cur..k - 1].ends_with(':') {
+                    emoji = true;
+                    i = k - 2;
+                    continue;
+                }
+                let opens = s[cur..k].bytes().filter(|&b| b == b'(').count();
+                let closes = s[cur..k].bytes().filter(|&b| b == b')').count();
+                if opens <= closes
+                    && (run >= 2 || before.is_some_and(|b| b.is_alphabetic() || b == ' '))
+                {
+                    emoji = true;
+                    i = k;
+                    continue;
+                }
+                bracket_close = Some(i - 1);
+                i -= 1;
+                continue;
+            }
+            if ch == ']' {
+                bracket_close = Some(i - 1);
+                i -= 1;
+                continue;
+            }
+            if is_closer(ch) {
+                quote = true;
+                i -= ch.len_utf8();
+                continue;
+            }
+            if is_emoji(ch) {
+                emoji = true;
+                i -= ch.len_utf8();
+                continue;
+            }
+            break;
+        }
+        let end_term = i;
+        let mut dots = 0;
+        let mut excl = false;
+        let mut ell = false;
+        while i > cur {
+            let Some(ch) = char_before(s, i) else { break };
+            match ch {
+                '.' => dots += 1,
+                '!' | '?' | '‼' | '⁉' | '⁈' | '⁇' => excl = true,
+                '…' => ell = true,
+                ' ' if dots > 0 && i >= cur + 2 && s.as_bytes()[i - 2] == b'.' => {}
+                _ => break,
+            }
+            i -= ch.len_utf8();
+        }
+        let term = if excl {
+            Term::Excl
+        } else if ell || dots >= 2 {
+            Term::Ellipsis
+        } else if dots == 1 {
+            Term::Stop
+        } else {
+            Term::None
+        };
+        let cluster = if term == Term::None { end_term } else { i };
+        let bracketed = term == Term::Ellipsis
+            && bracket_close.is_some()
+            && matches!(char_before(s, i), Some('[' | '('));
+        // The token before the terminal, without closing quotes.
+        let mut te = i;
+        while te > cur {
+            match char_before(s, te) {
+                Some(ch) if is_closer(ch) => te -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+        let mut ts = te;
+        while ts > cur {
+            match char_before(s, ts) {
+                Some(ch) if !ch.is_whitespace() && !matches!(ch, '(' | '«' | '„' | '“' | '[') => {
+                    ts -= ch.len_utf8()
+                }
+                _ => break,
+            }
+        }
+        if term == Term::None {
+            // For a line without a terminal the token is the last word (hashtags).
+            let mut ts2 = a;
+            while ts2 > cur {
+                match char_before(s, ts2) {
+                    Some(ch) if !ch.is_whitespace() => ts2 -= ch.len_utf8(),
+                    _ => break,
+                }
+            }
+            return Left {
+                term,
+                quote,
+                emoji,
+                bracketed,
+                cluster,
+                tok: (ts2, a),
+            };
+        }
+        Left {
+            term,
+            quote,
+            emoji,
+            bracketed,
+            cluster,
+            tok: (ts, te),
+        }
+    }
+
+    fn right(&self, b: usize) -> Right {
+        let s = self.s;
+        let mut k = b;
+        let mut dash = false;
+        let mut open = false;
+        let mut paren = false;
+        loop {
+            if let Some(e) = ENTITY_OPENERS.iter().find(|e| s[k..].starts_with(*e)) {
+                k += e.len();
+                open = true;
+                continue;
+            }
+            let Some(ch) = char_at(s, k) else { break };
+            if is_opener(ch) {
+                open = true;
+                paren |= ch == '(' && k == b;
+                k += ch.len_utf8();
+                continue;
+            }
+            if is_dash(ch) {
+                let next = char_at(s, k + ch.len_utf8());
+                if ch != '-' || next.is_some_and(|n| n.is_whitespace() || is_opener(n)) {
+                    dash = true;
+                    k += ch.len_utf8();
+                    while let Some(w) = char_at(s, k).filter(|w| w.is_whitespace()) {
+                        k += w.len_utf8();
+                    }
+                    continue;
+                }
+            }
+            break;
+        }
+        let class = match char_at(s, k) {
+            None => RClass::End,
+            Some(ch) if ch.is_uppercase() => RClass::Upper,
+            Some(ch) if ch.is_lowercase() => RClass::Lower,
+            Some(ch) if ch.is_numeric() => RClass::Digit,
+            Some(ch) if ch.is_alphabetic() => RClass::Upper,
+            Some('@') => RClass::At,
+            Some('#') => RClass::Hash,
+            Some(ch) if is_emoji(ch) => RClass::Emoji,
+            Some(ch) if is_closing_punct(ch) || ch == '.' => RClass::Close,
+            Some(_) => RClass::Other,
+        };
+        let we = s[k..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(s.len(), |n| k + n);
+        Right {
+            dash,
+            open,
+            paren,
+            class,
+            word: (k, we),
+        }
+    }
+
+    /// The token before `ts` in the same sentence.
+    fn prev_token(&self, cur: usize, ts: usize) -> Option<(usize, usize)> {
+        let s = self.s;
+        let before = s[cur..ts].trim_end();
+        if before.is_empty() {
+            return None;
+        }
+        let e = cur + before.len();
+        let st = before.rfind(char::is_whitespace).map_or(cur, |k| {
+            cur + k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+        Some((st, e))
+    }
+
+    fn words_before(&self, cur: usize, ts: usize) -> usize {
+        self.s[cur..ts].split_whitespace().count()
+    }
+
+    fn token(&self, cur: usize, (ts, te): (usize, usize)) -> Tok {
+        let s = self.s;
+        let t = &s[ts..te];
+        if t.is_empty() {
+            return Tok::Empty;
+        }
+        if t.contains('@') || t.contains("://") || t.starts_with("www.") {
+            return Tok::Url;
+        }
+        let prev = self.prev_token(cur, ts);
+        if let Some((ps, pe)) = prev {
+            let p = &s[ps..pe];
+            let mut pc = p.chars();
+            if let (Some(l), Some('.'), None) = (pc.next(), pc.next(), pc.next()) {
+                if l.is_lowercase() {
+                    if let Some(c) = self.table.lookup(&[p, t]) {
+                        return Tok::Abbr(c, false);
+                    }
+                }
+            }
+        }
+        let num_ctx = || {
+            prev.is_some_and(|(ps, pe)| {
+                let p = s[ps..pe].trim_end_matches([')', ',']);
+                p.ends_with(|c: char| c.is_ascii_digit())
+                    || (!p.is_empty() && p.chars().all(|c| "IVXLCDM".contains(c)))
+            })
+        };
+        if let Some(c) = self.table.lookup(&[t]) {
+            return Tok::Abbr(c, num_ctx());
+        }
+        let core = t.trim_start_matches(['$', '€', '£', '₴', '¥', '+', '-', '−', '~', '≈', '#']);
+        if core.starts_with(|c: char| c.is_ascii_digit()) {
+            let num_end = core
+                .find(|c: char| !(c.is_ascii_digit() || ".,:/-–".contains(c)))
+                .unwrap_or(core.len());
+            if num_end == core.len() {
+                return Tok::Number;
+            }
+            let suffix = &core[num_end..];
+            if suffix.chars().all(char::is_alphabetic) {
+                if let Some(c) = self.table.lookup(&[suffix]) {
+                    return Tok::Abbr(c, true);
+                }
+            }
+            return Tok::Word;
+        }
+        if t.starts_with('§') || t.starts_with('№') {
+            return Tok::Section;
+        }
+        let mut chars = t.chars();
+        let first = chars.next().unwrap_or(' ');
+        if chars.next().is_none() {
+            if first.is_uppercase() {
+                return Tok::Initial;
+            }
+            if first.is_lowercase() {
+                return Tok::LowerLetter;
+            }
+            return Tok::Word;
+        }
+        if t.chars().all(|c| "IVXLCDM".contains(c)) && t.len() <= 7 {
+            return Tok::Roman;
+        }
+        if t.contains('.') {
+            let parts_ok = t.split('.').all(|p| {
+                !p.is_empty() && p.chars().all(char::is_alphabetic) && p.chars().count() <= 4
+            });
+            if parts_ok {
+                let all_single_upper = t.split('.').all(|p| {
+                    let mut c = p.chars();
+                    c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+                });
+                if all_single_upper {
+                    return Tok::Initials;
+                }
+                return Tok::MultiDot(first.is_lowercase());
+            }
+        }
+        Tok::Word
+    }
+
+    fn no_terminal(&self, cur: usize, c: Cand, left: &Left, right: &Right) -> bool {
+        let s = self.s;
+        if left.emoji {
+            if left.cluster <= content_start(s, cur) {
+                return false;
+            }
+            return !right.dash && matches!(right.class, RClass::Upper | RClass::At);
+        }
+        let (ts, te) = left.tok;
+        if s[ts..te].starts_with('#') && right.class == RClass::Upper && !right.dash && !right.open
+        {
+            return true;
+        }
+        c.uax && c.a < c.b
+    }
+
+    fn excl(&self, cur: usize, c: Cand, left: &Left, right: &Right) -> bool {
+        let s = self.s;
+        if right.dash {
+            return right.class != RClass::Lower;
+        }
+        match right.class {
+            RClass::Close | RClass::Emoji | RClass::End => false,
+            RClass::Lower => {
+                if left.quote || c.a == c.b || right.open {
+                    return false;
+                }
+                // `Yahoo! in`: a capitalised name inside a sentence.
+                let (ts, te) = left.tok;
+                let t = &s[ts..te];
+                let single = s[te..].starts_with("! ") || s[te..].starts_with("!\u{a0}");
+                !(single
+                    && ts > content_start(s, cur)
+                    && t.chars().next().is_some_and(char::is_uppercase)
+                    && self.lang == Lang::En)
+            }
+            _ => true,
+        }
+    }
+
+    fn stop(&self, cur: usize, c: Cand, left: &Left, right: &Right) -> bool {
+        let s = self.s;
+        let tok = self.token(cur, left.tok);
+        let (ts, te) = left.tok;
+        let at_start = ts <= content_start(s, cur);
+        if right.dash {
+            return right.class != RClass::Lower;
+        }
+        match right.class {
+            RClass::End | RClass::Close | RClass::Emoji => false,
+            RClass::Lower => {
+                if self.lang != Lang::En || left.quote || right.open || c.a == c.b {
+                    return false;
+                }
+                tok == Tok::Word
+                    && s[ts..te].chars().count() >= 2
+                    && s[ts..te].chars().all(char::is_alphabetic)
+            }
+            RClass::Digit => match tok {
+                Tok::Word | Tok::Url | Tok::Empty => !right.paren,
+                Tok::Number | Tok::Roman => !at_start && !right.paren,
+                _ => false,
+            },
+            RClass::Upper | RClass::At | RClass::Hash | RClass::Other => {
+                if at_start
+                    && matches!(
+                        tok,
+                        Tok::Number
+                            | Tok::Roman
+                            | Tok::Section
+                            | Tok::LowerLetter
+                            | Tok::Initial
+                            | Tok::Initials
+                    )
+                {
+                    return false;
+                }
+                let word = &s[right.word.0..right.word.1];
+                match tok {
+                    Tok::Abbr(Class::Prefix, _) | Tok::Section => false,
+                    Tok::Abbr(Class::Year, num) => num && self.final_rule(cur, ts, right),
+                    Tok::Abbr(Class::Final, _) => self.final_rule(cur, ts, right),
+                    Tok::Abbr(Class::Country, _) => {
+                        right.class == RClass::Upper && en_starter(word)
+                    }
+                    Tok::Initial => {
+                        if self.lang == Lang::En && &s[ts..te] == "I" {
+                            return match self.prev_token(cur, ts) {
+                                None => true,
+                                Some((ps, pe)) => {
+                                    s[ps..pe].chars().next().is_some_and(char::is_lowercase)
+                                }
+                            };
+                        }
+                        false
+                    }
+                    Tok::Initials => {
+                        self.lang == Lang::En && right.class == RClass::Upper && en_starter(word)
+                    }
+                    Tok::LowerLetter => self.lang == Lang::En,
+                    Tok::MultiDot(lower) => {
+                        if lower && self.initial_at(right.word.0) {
+                            return false;
+                        }
+                        self.final_rule(cur, ts, right)
+                    }
+                    Tok::Number | Tok::Roman | Tok::Word | Tok::Url | Tok::Empty => {
+                        right.class != RClass::Other || right.open
+                    }
+                }
+            }
+        }
+    }
+
+    /// An abbreviation that may end a sentence ends it before a capitalised word, unless the
+    /// word is an acronym, the sentence would be too short (`У 2022 р.`), or a bracket or
+    /// a symbol follows.
+    fn final_rule(&self, cur: usize, ts: usize, right: &Right) -> bool {
+        if right.class != RClass::Upper || right.paren {
+            return false;
+        }
+        let word = &self.s[right.word.0..right.word.1];
+        if is_upper_word(word) {
+            return false;
+        }
+        self.words_before(cur, ts) > 2
+    }
+
+    /// An initial (`И.`, `J.`) at `k`.
+    fn initial_at(&self, k: usize) -> bool {
+        let mut c = self.s[k..].chars();
+        c.next().is_some_and(char::is_uppercase) && c.next() == Some('.')
+    }
+}
