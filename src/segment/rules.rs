@@ -158,7 +158,7 @@ fn is_emoji(c: char) -> bool {
     matches!(c as u32,
         0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF
         | 0x2190..=0x21FF | 0xFE0E | 0xFE0F | 0x200D | 0x20E3 | 0x3030 | 0x303D | 0x3297
-        | 0x3299 | 0x2122 | 0x2139 | 0x24C2 | 0x2934 | 0x2935 | 0xE0020..=0xE007F)
+        | 0x3299 | 0x2122 | 0x2139 | 0x24C2 | 0x2934 | 0x2935 | 0x2800 | 0xE0020..=0xE007F)
 }
 
 fn is_closing_punct(c: char) -> bool {
@@ -372,7 +372,7 @@ impl Cx<'_> {
         if !(lc.is_alphanumeric() || matches!(lc, ',' | '-' | ':')) {
             return true;
         }
-        if is_bullet(rc) || rc.is_ascii_digit() {
+        if is_bullet(rc) || rc.is_ascii_digit() || rc == '@' {
             return true;
         }
         if rc.is_alphabetic() {
@@ -393,6 +393,10 @@ impl Cx<'_> {
         let Some(rc) = char_at(s, c.b) else {
             return false;
         };
+        let start = content_start(s, cur);
+        if start >= c.a {
+            return false;
+        }
         if is_bullet(rc) {
             return c.a < c.b;
         }
@@ -417,7 +421,6 @@ impl Cx<'_> {
         }
         let left = self.left(cur, c.a);
         let right = self.right(c.b);
-        let start = content_start(s, cur);
         if left.cluster <= start && left.term != Term::None {
             return false;
         }
@@ -432,6 +435,7 @@ impl Cx<'_> {
                     return right.class != RClass::Lower;
                 }
                 matches!(right.class, RClass::Upper | RClass::At)
+                    || (right.class == RClass::Emoji && c.a < c.b)
             }
             Term::Stop => self.stop(cur, c, &left, &right),
         }
@@ -516,10 +520,12 @@ impl Cx<'_> {
                     continue;
                 }
                 bracket_close = Some(i - 1);
+                quote = true;
                 i -= 1;
                 continue;
             }
             if ch == ']' {
+                quote = true;
                 bracket_close = Some(i - 1);
                 i -= 1;
                 continue;
@@ -540,18 +546,28 @@ impl Cx<'_> {
         let mut dots = 0;
         let mut excl = false;
         let mut ell = false;
+        let mut spaced = false;
         while i > cur {
             let Some(ch) = char_before(s, i) else { break };
             match ch {
                 '.' => dots += 1,
                 '!' | '?' | '‼' | '⁉' | '⁈' | '⁇' => excl = true,
                 '…' => ell = true,
-                ' ' if dots > 0 && i >= cur + 2 && s.as_bytes()[i - 2] == b'.' => {}
+                ' ' if dots > 0 && i >= cur + 2 && s.as_bytes()[i - 2] == b'.' => spaced = true,
                 _ => break,
             }
             i -= ch.len_utf8();
         }
-        let term = if excl {
+        // `the thing is . . . I`: a free-standing three-dot ellipsis marks an omission
+        // inside a sentence; four dots (`. . . .`) end one.
+        let omission = spaced
+            && dots == 3
+            && !excl
+            && !ell
+            && char_before(s, i).is_some_and(char::is_whitespace);
+        let term = if omission {
+            Term::None
+        } else if excl {
             Term::Excl
         } else if ell || dots >= 2 {
             Term::Ellipsis
@@ -575,7 +591,11 @@ impl Cx<'_> {
         let mut ts = te;
         while ts > cur {
             match char_before(s, ts) {
-                Some(ch) if !ch.is_whitespace() && !matches!(ch, '(' | '«' | '„' | '“' | '[') => {
+                Some(ch)
+                    if !ch.is_whitespace()
+                        && !is_bullet(ch)
+                        && !matches!(ch, '(' | '«' | '„' | '“' | '[') =>
+                {
                     ts -= ch.len_utf8()
                 }
                 _ => break,
@@ -629,10 +649,15 @@ impl Cx<'_> {
                 continue;
             }
             if is_dash(ch) {
-                let next = char_at(s, k + ch.len_utf8());
-                if ch != '-' || next.is_some_and(|n| n.is_whitespace() || is_opener(n)) {
+                let mut len = ch.len_utf8();
+                if s[k..].starts_with("--") {
+                    len = 2;
+                }
+                let next = char_at(s, k + len);
+                if ch != '-' || len == 2 || next.is_some_and(|n| n.is_whitespace() || is_opener(n))
+                {
                     dash = true;
-                    k += ch.len_utf8();
+                    k += len;
                     while let Some(w) = char_at(s, k).filter(|w| w.is_whitespace()) {
                         k += w.len_utf8();
                     }
@@ -641,7 +666,11 @@ impl Cx<'_> {
             }
             break;
         }
+        let smiley = [":)", ";)", ":(", ":D", "=)", ":-)", ";-)", ":-("]
+            .iter()
+            .any(|m| s[k..].starts_with(m));
         let class = match char_at(s, k) {
+            _ if smiley => RClass::Emoji,
             None => RClass::End,
             Some(ch) if ch.is_uppercase() => RClass::Upper,
             Some(ch) if ch.is_lowercase() => RClass::Lower,
@@ -711,6 +740,12 @@ impl Cx<'_> {
                     || (!p.is_empty() && p.chars().all(|c| "IVXLCDM".contains(c)))
             })
         };
+        let mut chars = t.chars();
+        let first = chars.next().unwrap_or(' ');
+        let single = chars.next().is_none();
+        if single && first.is_uppercase() {
+            return Tok::Initial;
+        }
         if let Some(c) = self.table.lookup(&[t]) {
             return Tok::Abbr(c, num_ctx());
         }
@@ -733,11 +768,10 @@ impl Cx<'_> {
         if t.starts_with('§') || t.starts_with('№') {
             return Tok::Section;
         }
-        let mut chars = t.chars();
-        let first = chars.next().unwrap_or(' ');
-        if chars.next().is_none() {
-            if first.is_uppercase() {
-                return Tok::Initial;
+        if single {
+            // One-letter words that can end a sentence (`… не є.`, `… это я.`).
+            if matches!((self.lang, first), (Lang::Uk, 'є' | 'я') | (Lang::Ru, 'я')) {
+                return Tok::Word;
             }
             if first.is_lowercase() {
                 return Tok::LowerLetter;
@@ -774,11 +808,24 @@ impl Cx<'_> {
             return !right.dash && matches!(right.class, RClass::Upper | RClass::At);
         }
         let (ts, te) = left.tok;
-        if s[ts..te].starts_with('#') && right.class == RClass::Upper && !right.dash && !right.open
+        // `… рисовые поля @user по-моему, …`: a reply to someone starts a sentence, unless
+        // a short word (a preposition) or a pointing sign leads to the name.
+        if right.class == RClass::At && !right.dash && !right.open && c.a < c.b {
+            let t = &s[ts..te];
+            let short = t.chars().count() <= 3 && t.chars().all(char::is_lowercase);
+            let pointing = t.ends_with(['👉', '➡', '→', ':', '-', '—', '–', '_']);
+            return !short && !pointing && !t.starts_with('@');
+        }
+        if s[ts..te].starts_with('#')
+            && s[ts + 1..te].starts_with(char::is_alphabetic)
+            && right.class == RClass::Upper
+            && !right.dash
+            && !right.open
         {
             return true;
         }
-        c.uax && c.a < c.b
+        // A UAX #29 bound after a terminal these rules do not know (`。`, `।`, `؟`).
+        c.uax && c.a < c.b && !s[..c.a].ends_with('.')
     }
 
     fn excl(&self, cur: usize, c: Cand, left: &Left, right: &Right) -> bool {
@@ -787,7 +834,10 @@ impl Cx<'_> {
             return right.class != RClass::Lower;
         }
         match right.class {
-            RClass::Close | RClass::Emoji | RClass::End => false,
+            RClass::Close | RClass::End | RClass::Hash => false,
+            // An emoji glued to the terminal ends the sentence; one after a space opens
+            // the next (`Что у нас ловится? 🎣 Судак …`).
+            RClass::Emoji => c.a < c.b,
             RClass::Lower => {
                 if left.quote || c.a == c.b || right.open {
                     return false;
@@ -811,10 +861,13 @@ impl Cx<'_> {
         let (ts, te) = left.tok;
         let at_start = ts <= content_start(s, cur);
         if right.dash {
-            return right.class != RClass::Lower;
+            // `(наступного року. — Ред.)`: an editor's note inside brackets.
+            let inside = s[cur..c.a].matches('(').count() > s[cur..c.a].matches(')').count();
+            return right.class != RClass::Lower && !inside;
         }
         match right.class {
-            RClass::End | RClass::Close | RClass::Emoji => false,
+            RClass::End | RClass::Close | RClass::Hash => false,
+            RClass::Emoji => c.a < c.b && !matches!(tok, Tok::Abbr(..)),
             RClass::Lower => {
                 if self.lang != Lang::En || left.quote || right.open || c.a == c.b {
                     return false;
@@ -828,7 +881,19 @@ impl Cx<'_> {
                 Tok::Number | Tok::Roman => !at_start && !right.paren,
                 _ => false,
             },
-            RClass::Upper | RClass::At | RClass::Hash | RClass::Other => {
+            RClass::Upper | RClass::At | RClass::Other => {
+                // Ukrainian treebank and legal-text convention: a clause number opening
+                // a line (`1. Затвердити …`) stands alone.
+                if self.lang == Lang::Uk
+                    && tok == Tok::Number
+                    && ts == content_start(s, 0)
+                    && right.class == RClass::Upper
+                    && s[ts..te].len() <= 2
+                    && !right.dash
+                    && !right.open
+                {
+                    return true;
+                }
                 if at_start
                     && matches!(
                         tok,
