@@ -150,7 +150,22 @@ fn is_dash(c: char) -> bool {
 }
 
 fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '⁃' | '●' | '▪' | '◦' | '‣' | '∙' | '■' | '►' | '▶')
+    matches!(
+        c,
+        '•' | '⁃'
+            | '●'
+            | '▪'
+            | '◦'
+            | '‣'
+            | '∙'
+            | '■'
+            | '►'
+            | '▶'
+            | '✔'
+            | '✅'
+            | '☑'
+            | '✓'
+    )
 }
 
 /// Emoji, pictographs, dingbats, and their joiners and modifiers.
@@ -372,14 +387,14 @@ impl Cx<'_> {
         if !(lc.is_alphanumeric() || matches!(lc, ',' | '-' | ':')) {
             return true;
         }
-        if is_bullet(rc) || rc.is_ascii_digit() || rc == '@' {
+        if is_bullet(rc) || rc.is_ascii_digit() || rc == '@' || (lc == ':' && is_dash(rc)) {
             return true;
         }
         if rc.is_alphabetic() {
-            if let Some(n) = s.as_bytes().get(b + rc.len_utf8()) {
-                if matches!(n, b'.' | b')') {
-                    return true;
-                }
+            if let Some(n) = s.as_bytes().get(b + rc.len_utf8())
+                && matches!(n, b'.' | b')')
+            {
+                return true;
             }
             if rc.is_uppercase() && s.as_bytes()[tok_start] == b'#' {
                 return true;
@@ -398,23 +413,27 @@ impl Cx<'_> {
             return false;
         }
         if is_bullet(rc) {
-            return c.a < c.b;
+            return c.a < c.b && !s[..c.a].ends_with(':');
         }
-        if c.a < c.b {
-            if let Some(m) = marker_at(s, c.b) {
-                if list.is_some_and(|l| {
-                    l.letter == m.letter && l.delim == m.delim && m.value == l.value + 1
-                }) {
-                    *list = Some(m);
-                    return true;
-                }
-                if m.delim == 1 && s[..c.a].ends_with(';') {
-                    return true;
-                }
+        if c.a < c.b
+            && let Some(m) = marker_at(s, c.b)
+        {
+            if list.is_some_and(|l| {
+                l.letter == m.letter && l.delim == m.delim && m.value == l.value + 1
+            }) {
+                *list = Some(m);
+                return true;
+            }
+            if m.delim == 1 && s[..c.a].ends_with(';') {
+                return true;
             }
         }
         if rc == '.' {
             return self.dots_after_period(cur, c);
+        }
+        // A closing quote glued to the terminal (`!&#39;&#39;`, `."`) stays with it.
+        if c.a == c.b && (is_closer(rc) || ENTITY_CLOSERS.iter().any(|e| s[c.b..].starts_with(e))) {
+            return false;
         }
         if is_closing_punct(rc) || footnote_at(s, c.b) {
             return false;
@@ -435,7 +454,6 @@ impl Cx<'_> {
                     return right.class != RClass::Lower;
                 }
                 matches!(right.class, RClass::Upper | RClass::At)
-                    || (right.class == RClass::Emoji && c.a < c.b)
             }
             Term::Stop => self.stop(cur, c, &left, &right),
         }
@@ -477,11 +495,11 @@ impl Cx<'_> {
         let mut emoji = false;
         let mut bracket_close = None;
         while i > cur {
-            if let Some(j) = footnote_before(s, i) {
-                if j >= cur {
-                    i = j;
-                    continue;
-                }
+            if let Some(j) = footnote_before(s, i)
+                && j >= cur
+            {
+                i = j;
+                continue;
             }
             if let Some(e) = ENTITY_CLOSERS.iter().find(|e| s[cur..i].ends_with(*e)) {
                 i -= e.len();
@@ -551,7 +569,7 @@ impl Cx<'_> {
             let Some(ch) = char_before(s, i) else { break };
             match ch {
                 '.' => dots += 1,
-                '!' | '?' | '‼' | '⁉' | '⁈' | '⁇' => excl = true,
+                '!' | '?' | '‼' | '⁉' | '⁈' | '⁇' | '！' | '？' => excl = true,
                 '…' => ell = true,
                 ' ' if dots > 0 && i >= cur + 2 && s.as_bytes()[i - 2] == b'.' => spaced = true,
                 _ => break,
@@ -725,12 +743,11 @@ impl Cx<'_> {
         if let Some((ps, pe)) = prev {
             let p = &s[ps..pe];
             let mut pc = p.chars();
-            if let (Some(l), Some('.'), None) = (pc.next(), pc.next(), pc.next()) {
-                if l.is_lowercase() {
-                    if let Some(c) = self.table.lookup(&[p, t]) {
-                        return Tok::Abbr(c, false);
-                    }
-                }
+            if let (Some(l), Some('.'), None) = (pc.next(), pc.next(), pc.next())
+                && l.is_lowercase()
+                && let Some(c) = self.table.lookup(&[p, t])
+            {
+                return Tok::Abbr(c, false);
             }
         }
         let num_ctx = || {
@@ -758,10 +775,10 @@ impl Cx<'_> {
                 return Tok::Number;
             }
             let suffix = &core[num_end..];
-            if suffix.chars().all(char::is_alphabetic) {
-                if let Some(c) = self.table.lookup(&[suffix]) {
-                    return Tok::Abbr(c, true);
-                }
+            if suffix.chars().all(char::is_alphabetic)
+                && let Some(c) = self.table.lookup(&[suffix])
+            {
+                return Tok::Abbr(c, true);
             }
             return Tok::Word;
         }
@@ -805,16 +822,29 @@ impl Cx<'_> {
             if left.cluster <= content_start(s, cur) {
                 return false;
             }
-            return !right.dash && matches!(right.class, RClass::Upper | RClass::At);
+            return !right.dash && !right.open && matches!(right.class, RClass::Upper | RClass::At);
         }
         let (ts, te) = left.tok;
+        // `произнёс: -- Вообще-то …`: direct speech set off by a colon and a dash.
+        if s[..c.a].ends_with(':') && right.dash && right.class == RClass::Upper && c.a < c.b {
+            return true;
+        }
         // `… рисовые поля @user по-моему, …`: a reply to someone starts a sentence, unless
         // a short word (a preposition) or a pointing sign leads to the name.
         if right.class == RClass::At && !right.dash && !right.open && c.a < c.b {
             let t = &s[ts..te];
             let short = t.chars().count() <= 3 && t.chars().all(char::is_lowercase);
             let pointing = t.ends_with(['👉', '➡', '→', ':', '-', '—', '–', '_']);
-            return !short && !pointing && !t.starts_with('@');
+            // Only a name followed by a word starts a reply (`@user по-моему, …`).
+            let name_end = s[c.b..]
+                .find(char::is_whitespace)
+                .map_or(s.len(), |k| c.b + k);
+            let name = &s[c.b..name_end];
+            let word_follows = name
+                .chars()
+                .all(|ch| ch.is_alphanumeric() || "@-_.".contains(ch))
+                && s[name_end..].trim_start().starts_with(char::is_alphabetic);
+            return !short && !pointing && !t.starts_with('@') && word_follows;
         }
         if s[ts..te].starts_with('#')
             && s[ts + 1..te].starts_with(char::is_alphabetic)
@@ -825,7 +855,11 @@ impl Cx<'_> {
             return true;
         }
         // A UAX #29 bound after a terminal these rules do not know (`。`, `।`, `؟`).
-        c.uax && c.a < c.b && !s[..c.a].ends_with('.')
+        c.uax
+            && !s[..c.a].ends_with('.')
+            && (c.a < c.b
+                || char_before(s, c.a)
+                    .is_some_and(|ch| !ch.is_ascii() && !ch.is_alphanumeric() && !is_opener(ch)))
     }
 
     fn excl(&self, cur: usize, c: Cand, left: &Left, right: &Right) -> bool {
@@ -835,9 +869,8 @@ impl Cx<'_> {
         }
         match right.class {
             RClass::Close | RClass::End | RClass::Hash => false,
-            // An emoji glued to the terminal ends the sentence; one after a space opens
-            // the next (`Что у нас ловится? 🎣 Судак …`).
-            RClass::Emoji => c.a < c.b,
+            // An emoji after a terminal belongs to the sentence it ends.
+            RClass::Emoji => false,
             RClass::Lower => {
                 if left.quote || c.a == c.b || right.open {
                     return false;
@@ -867,7 +900,7 @@ impl Cx<'_> {
         }
         match right.class {
             RClass::End | RClass::Close | RClass::Hash => false,
-            RClass::Emoji => c.a < c.b && !matches!(tok, Tok::Abbr(..)),
+            RClass::Emoji => false,
             RClass::Lower => {
                 if self.lang != Lang::En || left.quote || right.open || c.a == c.b {
                     return false;
