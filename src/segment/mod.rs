@@ -858,7 +858,36 @@ mod tests {
         prop::collection::vec(prop::sample::select(words), 0..40).prop_map(|v| v.join(" "))
     }
 
+    #[test]
+    fn partition_regressions() {
+        // Inputs that once broke the contract or panicked (found by the property tests).
+        for text in [
+            "a\u{a0}. a",
+            "00] a",
+            "a\n\u{feff}a",
+            ".Ё[л!\u{a0}“врї[т (10Й– '",
+            "[1]",
+            "]",
+        ] {
+            for lang in [Lang::Uk, Lang::En, Lang::Ru, Lang::Other] {
+                check_partition(text, lang).unwrap();
+                let all = Span::new(0, text.len());
+                for s in Segmenter::new(lang).split(text, all) {
+                    assert!(s.start < s.end && all.contains(s));
+                }
+            }
+        }
+    }
+
     proptest! {
+        // Failures are reported with their minimal input; add them to `partition_regressions`
+        // rather than to a persistence file.
+        #![proptest_config(ProptestConfig {
+            cases: 1024,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
         #[test]
         fn partition_on_any_string(text in any::<String>(), l in 0usize..4) {
             check_partition(&text, [Lang::Uk, Lang::En, Lang::Ru, Lang::Other][l])?;

@@ -193,7 +193,7 @@ fn footnote_before(s: &str, i: usize) -> Option<usize> {
     while j > 0 && b[j - 1].is_ascii_digit() {
         j -= 1;
     }
-    (j < i - 1 && j > 0 && b[j - 1] == b'[' && i - 1 - j <= 3).then_some(j - 1)
+    (j < i - 1 && j > 0 && b[j - 1] == b'[' && i - 1 - j <= 3).then(|| j - 1)
 }
 
 /// `[12]` starting at `i`.
@@ -259,6 +259,103 @@ fn marker_at(s: &str, i: usize) -> Option<Marker> {
         delim,
         value,
     })
+}
+
+const CLOSINGS: &[&str] = &[
+    "regards",
+    "best regards",
+    "kind regards",
+    "warm regards",
+    "warmest regards",
+    "sincerely",
+    "yours sincerely",
+    "thanks",
+    "many thanks",
+    "thank you",
+    "cheers",
+    "best",
+    "best wishes",
+    "love",
+    "yours",
+    "cordially",
+];
+const CLOSINGS_CYR: &[&str] = &[
+    "з повагою",
+    "с уважением",
+    "щиро",
+    "искренне",
+    "дякую",
+    "спасибо",
+];
+const SALUTATIONS: &[&str] = &[
+    "dear",
+    "hi",
+    "hello",
+    "hey",
+    "шановний",
+    "шановна",
+    "шановні",
+    "уважаемый",
+    "уважаемая",
+    "уважаемые",
+    "дорогий",
+    "дорога",
+    "дорогой",
+    "дорогая",
+    "привіт",
+    "привет",
+];
+
+fn is_separator_char(c: char) -> bool {
+    matches!(c, '*' | '=' | '_' | '-' | '#' | '+')
+}
+
+/// `*****`, `=======`, `---=`: a run of three or more separator signs.
+fn is_separator(tok: &str) -> bool {
+    tok.len() >= 3 && tok.chars().all(is_separator_char)
+}
+
+/// An e-mail address or an address in angle brackets ending a header line.
+fn is_address(tok: &str) -> bool {
+    let tok = tok.trim_end_matches(['>', ')', ',']);
+    match tok.rfind('@') {
+        Some(at) => at > 0 && tok[at..].contains('.') && !tok.ends_with('.'),
+        None => false,
+    }
+}
+
+/// `04/26/2001 07:17 AM`, `04/25/01 12:42:55`: a date with slashes and a time.
+fn is_timestamp_at(s: &str, i: usize) -> bool {
+    let mut it = s[i..].split_whitespace();
+    let (Some(date), Some(time)) = (it.next(), it.next()) else {
+        return false;
+    };
+    is_slash_date(date) && is_clock(time)
+}
+
+fn ends_with_timestamp(s: &str) -> bool {
+    let mut it = s.split_whitespace().rev();
+    let mut last = it.next().unwrap_or("");
+    if matches!(last, "AM" | "PM" | "am" | "pm") {
+        last = it.next().unwrap_or("");
+    }
+    is_clock(last) && it.next().is_some_and(is_slash_date)
+}
+
+fn is_slash_date(t: &str) -> bool {
+    let parts: Vec<&str> = t.split('/').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_clock(t: &str) -> bool {
+    let parts: Vec<&str> = t.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_upper_word(w: &str) -> bool {
@@ -375,7 +472,15 @@ impl Cx<'_> {
         }
         let tok_end = s[i..end].find(char::is_whitespace).map_or(end, |k| i + k);
         let tok = &s[tok_start..tok_end];
-        !(tok.contains('@') || tok.contains("://") || tok.starts_with("www") || word.contains('.'))
+        let rest = &s[i + 1..tok_end];
+        let domain = ["com", "net", "org", "gov", "edu", "info", "ua", "ru", "uk"]
+            .iter()
+            .any(|d| rest.eq_ignore_ascii_case(d));
+        !(tok.contains('@')
+            || tok.contains("://")
+            || tok.starts_with("www")
+            || word.contains('.')
+            || domain)
     }
 
     /// A cheap filter for white-space gaps that UAX #29 did not report.
@@ -387,7 +492,17 @@ impl Cx<'_> {
         if !(lc.is_alphanumeric() || matches!(lc, ',' | '-' | ':')) {
             return true;
         }
-        if is_bullet(rc) || rc.is_ascii_digit() || rc == '@' || (lc == ':' && is_dash(rc)) {
+        if is_bullet(rc)
+            || rc.is_ascii_digit()
+            || rc == '@'
+            || (lc == ':' && is_dash(rc))
+            || is_separator_char(rc)
+            || (lc == ',' && rc.is_uppercase())
+        {
+            return true;
+        }
+        let tok = &s[tok_start..a];
+        if tok.contains('@') || tok.contains(':') || tok.ends_with("AM") || tok.ends_with("PM") {
             return true;
         }
         if rc.is_alphabetic() {
@@ -431,6 +546,11 @@ impl Cx<'_> {
         if rc == '.' {
             return self.dots_after_period(cur, c);
         }
+        if c.a < c.b
+            && let Some(split) = self.layout_rules(cur, c)
+        {
+            return split;
+        }
         // A closing quote glued to the terminal (`!&#39;&#39;`, `."`) stays with it.
         if c.a == c.b && (is_closer(rc) || ENTITY_CLOSERS.iter().any(|e| s[c.b..].starts_with(e))) {
             return false;
@@ -457,6 +577,54 @@ impl Cx<'_> {
             }
             Term::Stop => self.stop(cur, c, &left, &right),
         }
+    }
+
+    /// Mail and web layout flattened into one line: separator rules (`*****`, `=====`),
+    /// header time stamps (`Kay Mann 04/26/2001 07:17 AM Will you …`), addresses before
+    /// the text, salutations and closings (`Dear Jill,`, `Best regards,`).
+    fn layout_rules(&self, cur: usize, c: Cand) -> Option<bool> {
+        let s = self.s;
+        let next_end = s[c.b..]
+            .find(char::is_whitespace)
+            .map_or(s.len(), |k| c.b + k);
+        let next = &s[c.b..next_end];
+        let prev_start = s[cur..c.a]
+            .char_indices()
+            .rev()
+            .find(|(_, ch)| ch.is_whitespace())
+            .map_or(cur, |(k, ch)| cur + k + ch.len_utf8());
+        let prev = &s[prev_start..c.a];
+        if is_separator(next) || is_separator(prev) {
+            return Some(true);
+        }
+        let rc = char_at(s, c.b)?;
+        if is_timestamp_at(s, c.b) {
+            let lc = char_before(s, c.a)?;
+            let lower_word = prev.chars().all(char::is_lowercase);
+            return Some((lc.is_alphabetic() && !lower_word) || lc == '>');
+        }
+        if rc.is_alphabetic()
+            && !matches!(next, "AM" | "PM" | "am" | "pm")
+            && ends_with_timestamp(&s[cur..c.a])
+        {
+            return Some(true);
+        }
+        if (rc.is_uppercase() || rc.is_ascii_digit()) && is_address(prev) {
+            return Some(true);
+        }
+        if rc.is_uppercase() && s[..c.a].ends_with(',') {
+            let words: Vec<&str> = s[cur..c.a - 1].split_whitespace().take(5).collect();
+            let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+            let closing = CLOSINGS
+                .iter()
+                .any(|w| s[cur..c.a - 1].eq_ignore_ascii_case(w))
+                || CLOSINGS_CYR
+                    .iter()
+                    .any(|w| s[cur..c.a - 1].to_lowercase() == *w);
+            let salutation = words.len() <= 4 && SALUTATIONS.contains(&first.as_str());
+            return Some(closing || salutation);
+        }
+        None
     }
 
     /// `compounds. . . . The`: a period after a word, then an ellipsis that opens the next
@@ -775,8 +943,11 @@ impl Cx<'_> {
                 return Tok::Number;
             }
             let suffix = &core[num_end..];
+            // A unit glued to a number (`1999гг.`, `5м.`), not a case ending (`3-им`).
             if suffix.chars().all(char::is_alphabetic)
+                && core[..num_end].ends_with(|c: char| c.is_ascii_digit())
                 && let Some(c) = self.table.lookup(&[suffix])
+                && c != Class::Prefix
             {
                 return Tok::Abbr(c, true);
             }
@@ -818,12 +989,6 @@ impl Cx<'_> {
 
     fn no_terminal(&self, cur: usize, c: Cand, left: &Left, right: &Right) -> bool {
         let s = self.s;
-        if left.emoji {
-            if left.cluster <= content_start(s, cur) {
-                return false;
-            }
-            return !right.dash && !right.open && matches!(right.class, RClass::Upper | RClass::At);
-        }
         let (ts, te) = left.tok;
         // `произнёс: -- Вообще-то …`: direct speech set off by a colon and a dash.
         if s[..c.a].ends_with(':') && right.dash && right.class == RClass::Upper && c.a < c.b {
@@ -845,6 +1010,12 @@ impl Cx<'_> {
                 .all(|ch| ch.is_alphanumeric() || "@-_.".contains(ch))
                 && s[name_end..].trim_start().starts_with(char::is_alphabetic);
             return !short && !pointing && !t.starts_with('@') && word_follows;
+        }
+        if left.emoji {
+            if left.cluster <= content_start(s, cur) {
+                return false;
+            }
+            return !right.dash && !right.open && right.class == RClass::Upper;
         }
         if s[ts..te].starts_with('#')
             && s[ts + 1..te].starts_with(char::is_alphabetic)
@@ -969,9 +1140,7 @@ impl Cx<'_> {
                         }
                         self.final_rule(cur, ts, right)
                     }
-                    Tok::Number | Tok::Roman | Tok::Word | Tok::Url | Tok::Empty => {
-                        right.class != RClass::Other || right.open
-                    }
+                    Tok::Number | Tok::Roman | Tok::Word | Tok::Url | Tok::Empty => true,
                 }
             }
         }
