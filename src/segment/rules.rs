@@ -183,8 +183,13 @@ fn is_closing_punct(c: char) -> bool {
 const ENTITY_CLOSERS: &[&str] = &["&#39;", "&quot;", "&raquo;", "&rsquo;", "&rdquo;"];
 const ENTITY_OPENERS: &[&str] = &["&#39;", "&quot;", "&laquo;", "&lsquo;", "&ldquo;"];
 
-/// `[12]` ending at `i`: a footnote mark.
+/// `[12]` (or an omission mark `[…]`, `[...]`) ending at `i`: a footnote mark.
 fn footnote_before(s: &str, i: usize) -> Option<usize> {
+    for mark in ["[…]", "[...]"] {
+        if s[..i].ends_with(mark) {
+            return Some(i - mark.len());
+        }
+    }
     let b = s.as_bytes();
     if i < 3 || b[i - 1] != b']' {
         return None;
@@ -198,6 +203,9 @@ fn footnote_before(s: &str, i: usize) -> Option<usize> {
 
 /// `[12]` starting at `i`.
 fn footnote_at(s: &str, i: usize) -> bool {
+    if s[i..].starts_with("[…]") || s[i..].starts_with("[...]") {
+        return true;
+    }
     let b = &s.as_bytes()[i..];
     if b.first() != Some(&b'[') {
         return false;
@@ -528,7 +536,8 @@ impl Cx<'_> {
             return false;
         }
         if is_bullet(rc) {
-            return c.a < c.b && !s[..c.a].ends_with(':');
+            let only_mention = s[start..c.a].starts_with('@') && !s[start..c.a].contains(' ');
+            return c.a < c.b && !s[..c.a].ends_with(':') && !only_mention;
         }
         if c.a < c.b
             && let Some(m) = marker_at(s, c.b)
@@ -666,7 +675,11 @@ impl Cx<'_> {
             if let Some(j) = footnote_before(s, i)
                 && j >= cur
             {
+                // `Dulwich. [17]`: the mark and the space before it belong to the sentence.
                 i = j;
+                while i > cur && s.as_bytes()[i - 1] == b' ' {
+                    i -= 1;
+                }
                 continue;
             }
             if let Some(e) = ENTITY_CLOSERS.iter().find(|e| s[cur..i].ends_with(*e)) {
@@ -1027,10 +1040,9 @@ impl Cx<'_> {
         }
         // A UAX #29 bound after a terminal these rules do not know (`。`, `।`, `؟`).
         c.uax
-            && !s[..c.a].ends_with('.')
-            && (c.a < c.b
-                || char_before(s, c.a)
-                    .is_some_and(|ch| !ch.is_ascii() && !ch.is_alphanumeric() && !is_opener(ch)))
+            && char_before(s, left.cluster).is_some_and(|ch| {
+                !ch.is_ascii() && !ch.is_alphanumeric() && !is_opener(ch) && !is_emoji(ch)
+            })
     }
 
     fn excl(&self, cur: usize, c: Cand, left: &Left, right: &Right) -> bool {
@@ -1067,7 +1079,9 @@ impl Cx<'_> {
         if right.dash {
             // `(наступного року. — Ред.)`: an editor's note inside brackets.
             let inside = s[cur..c.a].matches('(').count() > s[cur..c.a].matches(')').count();
-            return right.class != RClass::Lower && !inside;
+            // After an abbreviation (`2002 г. -- …`) a dash is more often a clause dash.
+            let abbr = matches!(tok, Tok::Abbr(..));
+            return right.class != RClass::Lower && !inside && !abbr;
         }
         match right.class {
             RClass::End | RClass::Close | RClass::Hash => false,
@@ -1114,8 +1128,15 @@ impl Cx<'_> {
                 let word = &s[right.word.0..right.word.1];
                 match tok {
                     Tok::Abbr(Class::Prefix, _) | Tok::Section => false,
-                    Tok::Abbr(Class::Year, num) => num && self.final_rule(cur, ts, right),
-                    Tok::Abbr(Class::Final, _) => self.final_rule(cur, ts, right),
+                    Tok::Abbr(Class::Year, num) => {
+                        num && self.final_rule(cur, left.tok, num, right)
+                    }
+                    Tok::Abbr(Class::Final, num) => {
+                        // `к.п.н. И. П. Карташовым`: a dotted degree or title before initials.
+                        let dotted = s[ts..te].contains('.');
+                        !(dotted && self.initial_at(right.word.0))
+                            && self.final_rule(cur, left.tok, num, right)
+                    }
                     Tok::Abbr(Class::Country, _) => {
                         right.class == RClass::Upper && en_starter(word)
                     }
@@ -1138,7 +1159,10 @@ impl Cx<'_> {
                         if lower && self.initial_at(right.word.0) {
                             return false;
                         }
-                        self.final_rule(cur, ts, right)
+                        let num = self.prev_token(cur, ts).is_some_and(|(ps, pe)| {
+                            s[ps..pe].ends_with(|c: char| c.is_ascii_digit())
+                        });
+                        self.final_rule(cur, left.tok, num, right)
                     }
                     Tok::Number | Tok::Roman | Tok::Word | Tok::Url | Tok::Empty => true,
                 }
@@ -1149,7 +1173,7 @@ impl Cx<'_> {
     /// An abbreviation that may end a sentence ends it before a capitalised word, unless the
     /// word is an acronym, the sentence would be too short (`У 2022 р.`), or a bracket or
     /// a symbol follows.
-    fn final_rule(&self, cur: usize, ts: usize, right: &Right) -> bool {
+    fn final_rule(&self, cur: usize, (ts, te): (usize, usize), num: bool, right: &Right) -> bool {
         if right.class != RClass::Upper || right.paren {
             return false;
         }
@@ -1157,7 +1181,12 @@ impl Cx<'_> {
         if is_upper_word(word) {
             return false;
         }
-        self.words_before(cur, ts) > 2
+        let before = self.words_before(cur, ts);
+        // `У 2022 р. …`, `At 5 a.m. …`: a date or time opening the sentence.
+        let opening_date = num && before <= 2;
+        // `Т.е. …`: a dotted abbreviation cannot be a sentence of its own.
+        let opening_dotted = before == 0 && self.s[ts..te].contains('.');
+        !(opening_date || opening_dotted)
     }
 
     /// An initial (`И.`, `J.`) at `k`.
