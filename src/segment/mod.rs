@@ -1,9 +1,30 @@
 //! Sentence segmentation for uk, en and ru, with byte spans into the original text.
 //!
 //! The segmenter works on the paragraphs that [`crate::clean`] found; a line break inside a
-//! paragraph is a hard boundary. Within a line it starts from unicode-segmentation's UAX #29
-//! sentence bounds (the `_bound_indices` form, which keeps every byte) and repairs them with
-//! per-language rules.
+//! paragraph is a hard boundary. Within a line the candidates are unicode-segmentation's
+//! UAX #29 sentence bounds (the `_bound_indices` form, which keeps every byte) plus the
+//! places a byte scan finds where UAX #29 never breaks; per-language rules then decide each
+//! candidate from the text around it:
+//!
+//! * abbreviations, kept as data files in `src/segment/data/` (one list per language and a
+//!   shared one): prefixes that never end a sentence (`вул.`, `ст.`, `Mr.`), abbreviations
+//!   that may (`грн.`, `тощо.`, `etc.`: they do before a capitalised word, not before lower
+//!   case, digits or acronyms such as `США`), year marks that end a sentence only after a
+//!   number (`2022 р.`, `1898 г.`; not `р. Дніпро`), dotted initialisms (`U.S.`) that end one
+//!   only before a sentence starter, and spaced compounds (`т. д.`, `т. зв.`);
+//! * initials (`В. Зеленський`, `J. R. R.`, `Л.Н.Толстой`), with English `I.` as a pronoun;
+//! * numbers, dates and decimals (`10.03.2024.`, `$100.00.`), a period and a number opening
+//!   the next sentence (`лет. 31 мая`), ordinal and section marks at the start of a sentence
+//!   (`4.`, `IV.`, `§2.`, `8.1.`), and numbered or lettered list items on one line;
+//! * URLs and e-mail addresses, ellipses (`...`, `…`, `. . .` as an omission, `[…]`),
+//!   quotes and brackets after the terminal (`« » „ “ " '`), footnote marks (`[17]`);
+//! * dialogue and em dashes (`? — запитав` continues, `. — Я` starts a sentence), lower case
+//!   after a terminal (continues in uk and ru; in English it continues only after an
+//!   abbreviation, a number or a quote);
+//! * emoji, smileys and `@name` replies of social media text, separator lines and header
+//!   time stamps of mail text.
+//!
+//! `Lang::Other` uses the same rules with only the shared abbreviation list.
 //!
 //! Partition contract: the sentences of a paragraph are in text order, do not overlap, each
 //! is trimmed and non-empty, lies on char boundaries and inside one line, and the bytes
