@@ -176,8 +176,12 @@ fn is_emoji(c: char) -> bool {
         | 0x3299 | 0x2122 | 0x2139 | 0x24C2 | 0x2934 | 0x2935 | 0x2800 | 0xE0020..=0xE007F)
 }
 
+fn is_skin_or_joiner(c: char) -> bool {
+    matches!(c as u32, 0x1F3FB..=0x1F3FF | 0x200D | 0xFE0F)
+}
+
 fn is_closing_punct(c: char) -> bool {
-    matches!(c, ')' | ']' | '}' | ',' | ';' | ':' | '»' | '!' | '?' | '%')
+    matches!(c, ')' | ']' | '}' | ',' | ';' | ':' | '»' | '!' | '?' | '%' | '/')
 }
 
 const ENTITY_CLOSERS: &[&str] = &["&#39;", "&quot;", "&raquo;", "&rsquo;", "&rdquo;"];
@@ -203,7 +207,7 @@ fn footnote_before(s: &str, i: usize) -> Option<usize> {
 
 /// `[12]` starting at `i`.
 fn footnote_at(s: &str, i: usize) -> bool {
-    if s[i..].starts_with("[…]") || s[i..].starts_with("[...]") {
+    if s[i..].starts_with("[…]") || s[i..].starts_with("[...]") || s[i..].starts_with("(*)") {
         return true;
     }
     let b = &s.as_bytes()[i..];
@@ -576,7 +580,10 @@ impl Cx<'_> {
             Term::None => self.no_terminal(cur, c, &left, &right),
             Term::Excl => self.excl(cur, c, &left, &right),
             Term::Ellipsis => {
-                if left.bracketed {
+                // `Сибири: ``... Прибыл`: an ellipsis opening a quotation.
+                let opening = char_before(s, left.cluster).is_some_and(is_opener)
+                    && left.tok.0 == left.tok.1;
+                if left.bracketed || opening {
                     return false;
                 }
                 if right.dash {
@@ -1021,7 +1028,9 @@ impl Cx<'_> {
             let word_follows = name
                 .chars()
                 .all(|ch| ch.is_alphanumeric() || "@-_.".contains(ch))
-                && s[name_end..].trim_start().starts_with(char::is_alphabetic);
+                && s[name_end..]
+                    .trim_start()
+                    .starts_with(|ch: char| ch.is_alphabetic() || is_emoji(ch));
             return !short && !pointing && !t.starts_with('@') && word_follows;
         }
         if left.emoji {
@@ -1053,7 +1062,7 @@ impl Cx<'_> {
         match right.class {
             RClass::Close | RClass::End | RClass::Hash => false,
             // An emoji after a terminal belongs to the sentence it ends.
-            RClass::Emoji => false,
+            RClass::Emoji => self.emoji_then_lower(c, &right),
             RClass::Lower => {
                 if left.quote || c.a == c.b || right.open {
                     return false;
@@ -1085,7 +1094,7 @@ impl Cx<'_> {
         }
         match right.class {
             RClass::End | RClass::Close | RClass::Hash => false,
-            RClass::Emoji => false,
+            RClass::Emoji => self.emoji_then_lower(c, &right),
             RClass::Lower => {
                 if self.lang != Lang::En || left.quote || right.open || c.a == c.b {
                     return false;
@@ -1187,6 +1196,19 @@ impl Cx<'_> {
         // `Т.е. …`: a dotted abbreviation cannot be a sentence of its own.
         let opening_dotted = before == 0 && self.s[ts..te].contains('.');
         !(opening_date || opening_dotted)
+    }
+
+    /// `повезло. 😁 все бабушки …`: an emoji after a terminal that lower-case text follows
+    /// opens the next sentence (otherwise an emoji after a terminal closes the sentence).
+    fn emoji_then_lower(&self, c: Cand, right: &Right) -> bool {
+        if c.a == c.b {
+            return false;
+        }
+        let rest = &self.s[right.word.0..];
+        let after = rest.trim_start_matches(|ch: char| is_emoji(ch) || is_skin_or_joiner(ch));
+        after.len() < rest.len()
+            && after.starts_with(' ')
+            && after.trim_start().starts_with(char::is_lowercase)
     }
 
     /// An initial (`И.`, `J.`) at `k`.
