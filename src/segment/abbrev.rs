@@ -107,3 +107,41 @@ pub(crate) fn en_starter(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     w.len() <= 8 && EN_STARTERS.iter().any(|s| s.eq_ignore_ascii_case(w))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_are_well_formed() {
+        for (name, file) in [("common", COMMON), ("en", EN), ("uk", UK), ("ru", RU)] {
+            let mut seen = std::collections::HashSet::new();
+            for line in file.lines().map(str::trim) {
+                if line.is_empty() || line.starts_with('#') || line.starts_with('[') {
+                    continue;
+                }
+                assert!(seen.insert(line), "{name}: {line:?} listed twice");
+                assert_eq!(line, line.to_lowercase(), "{name}: {line:?} not lower case");
+                assert!(!line.ends_with('.'), "{name}: {line:?} has a final period");
+                assert!(!line.contains(' '), "{name}: {line:?} has a space");
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_is_case_insensitive_and_joins_parts() {
+        let uk = Table::get(Lang::Uk);
+        assert_eq!(uk.lookup(&["вул"]), Some(Class::Prefix));
+        assert_eq!(uk.lookup(&["Вул"]), Some(Class::Prefix));
+        assert_eq!(uk.lookup(&["грн"]), Some(Class::Final));
+        assert_eq!(uk.lookup(&["р"]), Some(Class::Year));
+        assert_eq!(uk.lookup(&["т.", "д"]), Some(Class::Final));
+        assert_eq!(uk.lookup(&["Київ"]), None);
+        let en = Table::get(Lang::En);
+        assert_eq!(en.lookup(&["U.S"]), Some(Class::Country));
+        assert_eq!(en.lookup(&["Mr"]), Some(Class::Prefix));
+        assert!(en_starter("The") && en_starter("how") && !en_starter("Government"));
+        assert_eq!(Table::get(Lang::Other).lookup(&["вул"]), None);
+        assert_eq!(Table::get(Lang::Other).lookup(&["etc"]), Some(Class::Final));
+    }
+}

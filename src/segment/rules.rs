@@ -181,7 +181,10 @@ fn is_skin_or_joiner(c: char) -> bool {
 }
 
 fn is_closing_punct(c: char) -> bool {
-    matches!(c, ')' | ']' | '}' | ',' | ';' | ':' | '»' | '!' | '?' | '%' | '/')
+    matches!(
+        c,
+        ')' | ']' | '}' | ',' | ';' | ':' | '»' | '!' | '?' | '%' | '/'
+    )
 }
 
 const ENTITY_CLOSERS: &[&str] = &["&#39;", "&quot;", "&raquo;", "&rsquo;", "&rdquo;"];
@@ -581,8 +584,8 @@ impl Cx<'_> {
             Term::Excl => self.excl(cur, c, &left, &right),
             Term::Ellipsis => {
                 // `Сибири: ``... Прибыл`: an ellipsis opening a quotation.
-                let opening = char_before(s, left.cluster).is_some_and(is_opener)
-                    && left.tok.0 == left.tok.1;
+                let opening =
+                    char_before(s, left.cluster).is_some_and(is_opener) && left.tok.0 == left.tok.1;
                 if left.bracketed || opening {
                     return false;
                 }
@@ -891,6 +894,12 @@ impl Cx<'_> {
         let we = s[k..]
             .find(|c: char| !c.is_alphanumeric())
             .map_or(s.len(), |n| k + n);
+        // `mTOR`, `iPhone`, `eBay`: a name that starts in lower case.
+        let class = if class == RClass::Lower && s[k..we].chars().any(char::is_uppercase) {
+            RClass::Upper
+        } else {
+            class
+        };
         Right {
             dash,
             open,
@@ -1187,7 +1196,8 @@ impl Cx<'_> {
             return false;
         }
         let word = &self.s[right.word.0..right.word.1];
-        if is_upper_word(word) {
+        // An acronym (`дол. США`) or a unit in lower case (`коп. кВт-год`) continues.
+        if is_upper_word(word) || word.starts_with(char::is_lowercase) {
             return false;
         }
         let before = self.words_before(cur, ts);
