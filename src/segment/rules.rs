@@ -1071,7 +1071,7 @@ impl Cx<'_> {
         match right.class {
             RClass::Close | RClass::End | RClass::Hash => false,
             // An emoji after a terminal belongs to the sentence it ends.
-            RClass::Emoji => self.emoji_then_lower(c, &right),
+            RClass::Emoji => self.emoji_then_lower(c, right),
             RClass::Lower => {
                 if left.quote || c.a == c.b || right.open {
                     return false;
@@ -1103,7 +1103,7 @@ impl Cx<'_> {
         }
         match right.class {
             RClass::End | RClass::Close | RClass::Hash => false,
-            RClass::Emoji => self.emoji_then_lower(c, &right),
+            RClass::Emoji => self.emoji_then_lower(c, right),
             RClass::Lower => {
                 if self.lang != Lang::En || left.quote || right.open || c.a == c.b {
                     return false;
