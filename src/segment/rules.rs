@@ -176,6 +176,16 @@ fn is_emoji(c: char) -> bool {
         | 0x3299 | 0x2122 | 0x2139 | 0x24C2 | 0x2934 | 0x2935 | 0x2800 | 0xE0020..=0xE007F)
 }
 
+/// The start of the stretch before `end` that backward scans look at: at most 1000 bytes,
+/// so that long lines with many candidates stay linear.
+fn window(s: &str, cur: usize, end: usize) -> usize {
+    let mut w = end.saturating_sub(1000).max(cur);
+    while !s.is_char_boundary(w) {
+        w += 1;
+    }
+    w
+}
+
 fn is_skin_or_joiner(c: char) -> bool {
     matches!(c as u32, 0x1F3FB..=0x1F3FF | 0x200D | 0xFE0F)
 }
@@ -223,8 +233,9 @@ fn footnote_at(s: &str, i: usize) -> bool {
 
 /// Skips white space, bullets, dashes and opening quotes from `i`.
 fn content_start(s: &str, mut i: usize) -> usize {
+    let limit = i + 64;
     while let Some(c) = char_at(s, i) {
-        if c.is_whitespace() || is_bullet(c) || is_dash(c) || is_opener(c) {
+        if i < limit && (c.is_whitespace() || is_bullet(c) || is_dash(c) || is_opener(c)) {
             i += c.len_utf8();
         } else {
             break;
@@ -481,11 +492,24 @@ impl Cx<'_> {
         if !char_at(s, after).is_some_and(char::is_lowercase) {
             return false;
         }
+        if i - tok_start > 64 {
+            return false;
+        }
         let word = &s[tok_start..i];
         if word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             return false;
         }
-        let tok_end = s[i..end].find(char::is_whitespace).map_or(end, |k| i + k);
+        let mut limit = (i + 64).min(end);
+        while !s.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let Some(tok_end) = s[i..limit]
+            .find(char::is_whitespace)
+            .map(|k| i + k)
+            .or((limit == end).then_some(end))
+        else {
+            return false;
+        };
         let tok = &s[tok_start..tok_end];
         let rest = &s[i + 1..tok_end];
         let domain = ["com", "net", "org", "gov", "edu", "info", "ua", "ru", "uk"]
@@ -607,11 +631,12 @@ impl Cx<'_> {
             .find(char::is_whitespace)
             .map_or(s.len(), |k| c.b + k);
         let next = &s[c.b..next_end];
-        let prev_start = s[cur..c.a]
+        let w = window(s, cur, c.a);
+        let prev_start = s[w..c.a]
             .char_indices()
             .rev()
             .find(|(_, ch)| ch.is_whitespace())
-            .map_or(cur, |(k, ch)| cur + k + ch.len_utf8());
+            .map_or(w, |(k, ch)| w + k + ch.len_utf8());
         let prev = &s[prev_start..c.a];
         if is_separator(next) || is_separator(prev) {
             return Some(true);
@@ -632,15 +657,16 @@ impl Cx<'_> {
             return Some(true);
         }
         if rc.is_uppercase() && s[..c.a].ends_with(',') {
-            let words: Vec<&str> = s[cur..c.a - 1].split_whitespace().take(5).collect();
-            let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
-            let closing = CLOSINGS
-                .iter()
-                .any(|w| s[cur..c.a - 1].eq_ignore_ascii_case(w))
-                || CLOSINGS_CYR
-                    .iter()
-                    .any(|w| s[cur..c.a - 1].to_lowercase() == *w);
-            let salutation = words.len() <= 4 && SALUTATIONS.contains(&first.as_str());
+            let head = &s[cur..c.a - 1];
+            let mut words = head.split_whitespace();
+            let first = words.next().unwrap_or("");
+            let count = 1 + words.take(4).count();
+            let closing = head.len() <= 40
+                && (CLOSINGS.iter().any(|w| head.eq_ignore_ascii_case(w))
+                    || CLOSINGS_CYR.iter().any(|w| head.to_lowercase() == *w));
+            let salutation = count <= 4
+                && first.len() <= 20
+                && SALUTATIONS.contains(&first.to_lowercase().as_str());
             return Some(closing || salutation);
         }
         None
@@ -677,6 +703,8 @@ impl Cx<'_> {
 
     fn left(&self, cur: usize, a: usize) -> Left {
         let s = self.s;
+        // Look back at most a few hundred bytes: long lines stay linear.
+        let cur = window(s, cur, a);
         let mut i = a;
         let mut quote = false;
         let mut emoji = false;
@@ -719,8 +747,9 @@ impl Cx<'_> {
                     i = k - 2;
                     continue;
                 }
-                let opens = s[cur..k].bytes().filter(|&b| b == b'(').count();
-                let closes = s[cur..k].bytes().filter(|&b| b == b')').count();
+                let near = &s[window(s, cur, k)..k];
+                let opens = near.bytes().filter(|&b| b == b'(').count();
+                let closes = near.bytes().filter(|&b| b == b')').count();
                 if opens <= closes
                     && (run >= 2 || before.is_some_and(|b| b.is_alphabetic() || b == ' '))
                 {
@@ -844,7 +873,7 @@ impl Cx<'_> {
         let mut dash = false;
         let mut open = false;
         let mut paren = false;
-        loop {
+        for _ in 0..32 {
             if let Some(e) = ENTITY_OPENERS.iter().find(|e| s[k..].starts_with(*e)) {
                 k += e.len();
                 open = true;
@@ -912,6 +941,7 @@ impl Cx<'_> {
     /// The token before `ts` in the same sentence.
     fn prev_token(&self, cur: usize, ts: usize) -> Option<(usize, usize)> {
         let s = self.s;
+        let cur = window(s, cur, ts);
         let before = s[cur..ts].trim_end();
         if before.is_empty() {
             return None;
@@ -924,7 +954,8 @@ impl Cx<'_> {
     }
 
     fn words_before(&self, cur: usize, ts: usize) -> usize {
-        self.s[cur..ts].split_whitespace().count()
+        // Callers only compare with small numbers; stop counting early.
+        self.s[cur..ts].split_whitespace().take(8).count()
     }
 
     fn token(&self, cur: usize, (ts, te): (usize, usize)) -> Tok {
@@ -1096,7 +1127,8 @@ impl Cx<'_> {
         let at_start = ts <= content_start(s, cur);
         if right.dash {
             // `(наступного року. — Ред.)`: an editor's note inside brackets.
-            let inside = s[cur..c.a].matches('(').count() > s[cur..c.a].matches(')').count();
+            let near = &s[window(s, cur, c.a)..c.a];
+            let inside = near.matches('(').count() > near.matches(')').count();
             // After an abbreviation (`2002 г. -- …`) a dash is more often a clause dash.
             let abbr = matches!(tok, Tok::Abbr(..));
             return right.class != RClass::Lower && !inside && !abbr;
