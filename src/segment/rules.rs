@@ -176,10 +176,10 @@ fn is_emoji(c: char) -> bool {
         | 0x3299 | 0x2122 | 0x2139 | 0x24C2 | 0x2934 | 0x2935 | 0x2800 | 0xE0020..=0xE007F)
 }
 
-/// The start of the stretch before `end` that backward scans look at: at most 1000 bytes,
+/// The start of the stretch before `end` that backward scans look at: at most 300 bytes,
 /// so that long lines with many candidates stay linear.
 fn window(s: &str, cur: usize, end: usize) -> usize {
-    let mut w = end.saturating_sub(1000).max(cur);
+    let mut w = end.saturating_sub(300).max(cur);
     while !s.is_char_boundary(w) {
         w += 1;
     }
