@@ -186,6 +186,13 @@ fn window(s: &str, cur: usize, end: usize) -> usize {
     w
 }
 
+/// `:)`, `;-)`, `=)`, `:D` at the start of `s`.
+fn is_text_smiley(s: &str) -> bool {
+    [":)", ";)", ":(", ":D", "=)", ":-)", ";-)", ":-(", ":P"]
+        .iter()
+        .any(|m| s.starts_with(m))
+}
+
 fn is_skin_or_joiner(c: char) -> bool {
     matches!(c as u32, 0x1F3FB..=0x1F3FF | 0x200D | 0xFE0F)
 }
@@ -595,7 +602,7 @@ impl Cx<'_> {
         if c.a == c.b && (is_closer(rc) || ENTITY_CLOSERS.iter().any(|e| s[c.b..].starts_with(e))) {
             return false;
         }
-        if is_closing_punct(rc) || footnote_at(s, c.b) {
+        if (is_closing_punct(rc) && !is_text_smiley(&s[c.b..])) || footnote_at(s, c.b) {
             return false;
         }
         let left = self.left(cur, c.a);
@@ -904,9 +911,7 @@ impl Cx<'_> {
             }
             break;
         }
-        let smiley = [":)", ";)", ":(", ":D", "=)", ":-)", ";-)", ":-("]
-            .iter()
-            .any(|m| s[k..].starts_with(m));
+        let smiley = is_text_smiley(&s[k..]);
         let class = match char_at(s, k) {
             _ if smiley => RClass::Emoji,
             None => RClass::End,
@@ -1075,7 +1080,11 @@ impl Cx<'_> {
         }
         if left.emoji {
             if left.cluster <= content_start(s, cur) {
-                return false;
+                // A text smiley standing between two sentences (`дивакуватий. :) Дивитись`).
+                return is_text_smiley(&s[cur..c.a])
+                    && !right.dash
+                    && !right.open
+                    && right.class == RClass::Upper;
             }
             return !right.dash && !right.open && right.class == RClass::Upper;
         }
@@ -1245,6 +1254,12 @@ impl Cx<'_> {
     fn emoji_then_lower(&self, c: Cand, right: &Right) -> bool {
         if c.a == c.b {
             return false;
+        }
+        // A text smiley after a terminal stands alone (`Шедевриально! =) Супер`).
+        let rest = &self.s[right.word.0..];
+        if is_text_smiley(rest) {
+            let after = rest.trim_start_matches([':', ';', '=', '-', ')', '(', 'D', 'P']);
+            return after.starts_with(' ') && after.trim_start().starts_with(char::is_uppercase);
         }
         let rest = &self.s[right.word.0..];
         let after = rest.trim_start_matches(|ch: char| is_emoji(ch) || is_skin_or_joiner(ch));
