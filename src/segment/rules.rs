@@ -552,9 +552,7 @@ impl Cx<'_> {
             return true;
         }
         if rc.is_alphabetic() {
-            if let Some(n) = s.as_bytes().get(b + rc.len_utf8())
-                && matches!(n, b'.' | b')')
-            {
+            if matches!(s.as_bytes().get(b + rc.len_utf8()), Some(b'.' | b')')) {
                 return true;
             }
             if rc.is_uppercase() && s.as_bytes()[tok_start] == b'#' {
@@ -577,9 +575,7 @@ impl Cx<'_> {
             let only_mention = s[start..c.a].starts_with('@') && !s[start..c.a].contains(' ');
             return c.a < c.b && !s[..c.a].ends_with(':') && !only_mention;
         }
-        if c.a < c.b
-            && let Some(m) = marker_at(s, c.b)
-        {
+        if let Some(m) = marker_at(s, c.b).filter(|_| c.a < c.b) {
             if list.is_some_and(|l| {
                 l.letter == m.letter && l.delim == m.delim && m.value == l.value + 1
             }) {
@@ -593,9 +589,7 @@ impl Cx<'_> {
         if rc == '.' {
             return self.dots_after_period(cur, c);
         }
-        if c.a < c.b
-            && let Some(split) = self.layout_rules(cur, c)
-        {
+        if let Some(split) = (c.a < c.b).then(|| self.layout_rules(cur, c)).flatten() {
             return split;
         }
         // A closing quote glued to the terminal (`!&#39;&#39;`, `."`) stays with it.
@@ -717,9 +711,7 @@ impl Cx<'_> {
         let mut emoji = false;
         let mut bracket_close = None;
         while i > cur {
-            if let Some(j) = footnote_before(s, i)
-                && j >= cur
-            {
+            if let Some(j) = footnote_before(s, i).filter(|&j| j >= cur) {
                 // `Dulwich. [17]`: the mark and the space before it belong to the sentence.
                 i = j;
                 while i > cur && s.as_bytes()[i - 1] == b' ' {
@@ -976,10 +968,11 @@ impl Cx<'_> {
         if let Some((ps, pe)) = prev {
             let p = &s[ps..pe];
             let mut pc = p.chars();
-            if let (Some(l), Some('.'), None) = (pc.next(), pc.next(), pc.next())
-                && l.is_lowercase()
-                && let Some(c) = self.table.lookup(&[p, t])
-            {
+            let single_lower = matches!(
+                (pc.next(), pc.next(), pc.next()),
+                (Some(l), Some('.'), None) if l.is_lowercase()
+            );
+            if let Some(c) = single_lower.then(|| self.table.lookup(&[p, t])).flatten() {
                 return Tok::Abbr(c, false);
             }
         }
@@ -1009,11 +1002,13 @@ impl Cx<'_> {
             }
             let suffix = &core[num_end..];
             // A unit glued to a number (`1999гг.`, `5м.`), not a case ending (`3-им`).
-            if suffix.chars().all(char::is_alphabetic)
-                && core[..num_end].ends_with(|c: char| c.is_ascii_digit())
-                && let Some(c) = self.table.lookup(&[suffix])
-                && c != Class::Prefix
-            {
+            let unit = suffix.chars().all(char::is_alphabetic)
+                && core[..num_end].ends_with(|c: char| c.is_ascii_digit());
+            let class = unit
+                .then(|| self.table.lookup(&[suffix]))
+                .flatten()
+                .filter(|&c| c != Class::Prefix);
+            if let Some(c) = class {
                 return Tok::Abbr(c, true);
             }
             return Tok::Word;
