@@ -18,6 +18,8 @@ struct Cand {
     a: usize,
     b: usize,
     uax: bool,
+    /// Start of the white-space-delimited token that ends at `a` (or contains it).
+    tok: usize,
 }
 
 /// A list marker: `1.`, `2)`, `3.)`, `a.`, `б)`.
@@ -340,7 +342,7 @@ const SALUTATIONS: &[&str] = &[
 ];
 
 fn is_separator_char(c: char) -> bool {
-    matches!(c, '*' | '=' | '_' | '-' | '#' | '+')
+    matches!(c, '*' | '=' | '-' | '#' | '+')
 }
 
 /// `*****`, `=======`, `---=`: a run of three or more separator signs.
@@ -430,6 +432,7 @@ impl Cx<'_> {
                         a: i + 1,
                         b: i + 1,
                         uax: false,
+                        tok: tok_start,
                     });
                 }
                 i += len;
@@ -452,13 +455,19 @@ impl Cx<'_> {
                         a: o,
                         b: o,
                         uax: true,
+                        tok: tok_start,
                     });
                 }
                 u += 1;
             }
             let is_uax = u < uax.len() && uax[u] == b;
             if b < end && (is_uax || self.plausible(tok_start, a, b)) {
-                cands.push(Cand { a, b, uax: is_uax });
+                cands.push(Cand {
+                    a,
+                    b,
+                    uax: is_uax,
+                    tok: tok_start,
+                });
             }
             tok_start = b;
             i = b;
@@ -470,6 +479,7 @@ impl Cx<'_> {
                     a: o,
                     b: o,
                     uax: true,
+                    tok: tok_start,
                 });
             }
             u += 1;
@@ -1083,8 +1093,10 @@ impl Cx<'_> {
             }
             return !right.dash && !right.open && right.class == RClass::Upper;
         }
-        if s[ts..te].starts_with('#')
-            && s[ts + 1..te].starts_with(char::is_alphabetic)
+        // `… #горемать Хорошего вам настроения`: a hashtag run ends a sentence.
+        let hashtag = &s[c.tok.max(cur)..c.a];
+        if hashtag.starts_with('#')
+            && hashtag[1..].starts_with(char::is_alphabetic)
             && right.class == RClass::Upper
             && !right.dash
             && !right.open
