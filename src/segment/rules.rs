@@ -1120,7 +1120,8 @@ impl Cx<'_> {
             // An emoji after a terminal belongs to the sentence it ends.
             RClass::Emoji => self.emoji_then_lower(c, right),
             RClass::Lower => {
-                if left.quote || c.a == c.b || right.open {
+                // `маски!!!)))) заинтриговала!`: a smiley after `!` that lower case follows.
+                if left.quote || left.emoji || c.a == c.b || right.open {
                     return false;
                 }
                 // `Yahoo! in`: a capitalised name inside a sentence.
