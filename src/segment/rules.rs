@@ -420,6 +420,15 @@ impl Cx<'_> {
         let mut u = 0;
         while i < end {
             let c = bytes[i];
+            // Fast path: only lead bytes C2, E1, E2 and E3 can start non-ASCII white space.
+            if c >= 0xC0 && !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                i += match c {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+                continue;
+            }
             let (ch, len) = if c < 0x80 {
                 (c as char, 1)
             } else {
