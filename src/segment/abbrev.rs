@@ -1,7 +1,7 @@
 //! Per-language abbreviation tables, parsed once from the data files in `data/`.
 
 use crate::lang::Lang;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// How an abbreviation behaves before a capitalised word.
@@ -21,6 +21,9 @@ pub(crate) enum Class {
 #[derive(Debug)]
 pub(crate) struct Table {
     abbrevs: HashMap<&'static str, Class>,
+    /// Words of a date phrase that opens a sentence (`у`, `серпні`, `ще`): before a year
+    /// mark they show that `У серпні 1991 р.` cannot be a sentence of its own.
+    dates: HashSet<&'static str>,
 }
 
 const COMMON: &str = include_str!("data/common.txt");
@@ -41,26 +44,35 @@ const EN_STARTERS: &[&str] = &[
 impl Table {
     fn parse(files: &[&'static str]) -> Table {
         let mut abbrevs = HashMap::new();
+        let mut dates = HashSet::new();
         for file in files {
-            let mut class = Class::Prefix;
+            let mut class = Some(Class::Prefix);
             for line in file.lines() {
                 let line = line.trim();
                 if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
                 class = match line {
-                    "[prefix]" => Class::Prefix,
-                    "[final]" => Class::Final,
-                    "[year]" => Class::Year,
-                    "[country]" => Class::Country,
+                    "[prefix]" => Some(Class::Prefix),
+                    "[final]" => Some(Class::Final),
+                    "[year]" => Some(Class::Year),
+                    "[country]" => Some(Class::Country),
+                    "[date]" => None,
                     _ => {
-                        abbrevs.insert(line, class);
+                        match class {
+                            Some(c) => {
+                                abbrevs.insert(line, c);
+                            }
+                            None => {
+                                dates.insert(line);
+                            }
+                        }
                         continue;
                     }
                 };
             }
         }
-        Table { abbrevs }
+        Table { abbrevs, dates }
     }
 
     /// The table for `lang` (built on first use, then shared).
@@ -80,26 +92,37 @@ impl Table {
     /// Looks up a token (without its final period), case-insensitively. `parts` are
     /// concatenated, so `["т.", "д"]` finds `т.д`.
     pub(crate) fn lookup(&self, parts: &[&str]) -> Option<Class> {
-        let mut buf = [0u8; 64];
-        let mut len = 0;
-        for part in parts {
-            for c in part.chars() {
-                if c.is_whitespace() {
-                    continue;
+        lowered(parts, |key| self.abbrevs.get(key).copied())
+    }
+
+    /// Whether `word` (any case) belongs to an opening date phrase.
+    pub(crate) fn is_date_word(&self, word: &str) -> bool {
+        lowered(&[word], |key| self.dates.contains(key).then_some(())).is_some()
+    }
+}
+
+/// Calls `f` with `parts` concatenated, lower-cased and without white space, in a stack
+/// buffer (`None` when too long).
+fn lowered<T>(parts: &[&str], f: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for part in parts {
+        for c in part.chars() {
+            if c.is_whitespace() {
+                continue;
+            }
+            for l in c.to_lowercase() {
+                let n = l.len_utf8();
+                if len + n > buf.len() {
+                    return None;
                 }
-                for l in c.to_lowercase() {
-                    let n = l.len_utf8();
-                    if len + n > buf.len() {
-                        return None;
-                    }
-                    l.encode_utf8(&mut buf[len..]);
-                    len += n;
-                }
+                l.encode_utf8(&mut buf[len..]);
+                len += n;
             }
         }
-        let key = std::str::from_utf8(&buf[..len]).ok()?;
-        self.abbrevs.get(key).copied()
     }
+    let key = std::str::from_utf8(&buf[..len]).ok()?;
+    f(key)
 }
 
 /// Whether `word` (any case) starts English sentences.
@@ -116,11 +139,18 @@ mod tests {
     fn data_files_are_well_formed() {
         for (name, file) in [("common", COMMON), ("en", EN), ("uk", UK), ("ru", RU)] {
             let mut seen = std::collections::HashSet::new();
+            let mut section = "";
             for line in file.lines().map(str::trim) {
-                if line.is_empty() || line.starts_with('#') || line.starts_with('[') {
+                if line.starts_with('[') {
+                    section = line;
                     continue;
                 }
-                assert!(seen.insert(line), "{name}: {line:?} listed twice");
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                // Date words are a separate list; an abbreviation may also be one (`jan`).
+                let key = (section == "[date]", line);
+                assert!(seen.insert(key), "{name}: {line:?} listed twice");
                 assert_eq!(line, line.to_lowercase(), "{name}: {line:?} not lower case");
                 assert!(!line.ends_with('.'), "{name}: {line:?} has a final period");
                 assert!(!line.contains(' '), "{name}: {line:?} has a space");
@@ -143,5 +173,7 @@ mod tests {
         assert!(en_starter("The") && en_starter("how") && !en_starter("Government"));
         assert_eq!(Table::get(Lang::Other).lookup(&["вул"]), None);
         assert_eq!(Table::get(Lang::Other).lookup(&["etc"]), Some(Class::Final));
+        assert!(uk.is_date_word("Серпні") && uk.is_date_word("у") && !uk.is_date_word("Рада"));
+        assert!(uk.lookup(&["серпня"]).is_none());
     }
 }

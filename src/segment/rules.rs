@@ -1259,8 +1259,17 @@ impl Cx<'_> {
             return false;
         }
         let before = self.words_before(cur, ts);
-        // `У 2022 р. …`, `At 5 a.m. …`: a date or time opening the sentence.
-        let opening_date = num && before <= 2;
+        // `У 2022 р. …`, `24 серпня 1991 р. Верховна Рада …`, `At 5 a.m. …`: a date or a
+        // time that opens the sentence is no sentence of its own.
+        let opening_date = num && before <= 6 && {
+            let head = &self.s[cur..ts];
+            head.split_whitespace().all(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.is_empty()
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+                    || self.table.is_date_word(w)
+            })
+        };
         // `Т.е. …`: a dotted abbreviation cannot be a sentence of its own.
         let opening_dotted = before == 0 && self.s[ts..te].contains('.');
         !(opening_date || opening_dotted)
