@@ -290,6 +290,8 @@ mod tests {
         t!(Ru: "Он сказал: «Я очень устал», и сразу же замолчал." => ["Он сказал: «Я очень устал», и сразу же замолчал."]);
         t!(En: "She works at Yahoo! in the accounting department." => ["She works at Yahoo! in the accounting department."]);
         t!(En: "i think so. i knew someone in college." => ["i think so.", "i knew someone in college."]);
+        t!(En: "It allocated $1.5 bln. for reconstruction." => ["It allocated $1.5 bln. for reconstruction."]);
+        t!(Ru: "Представитель (ген.-м. И. Конашенков) отметил это." => ["Представитель (ген.-м. И. Конашенков) отметил это."]);
         t!(En: "It was glued.You'll see." => ["It was glued.", "You'll see."]);
     }
 

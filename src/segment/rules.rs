@@ -1049,7 +1049,9 @@ impl Cx<'_> {
             return Tok::Roman;
         }
         if t.contains('.') {
+            // `т.е`, `U.S`, `ген.-м`: short alphabetic parts (a hyphen may join them).
             let parts_ok = t.split('.').all(|p| {
+                let p = p.trim_start_matches('-');
                 !p.is_empty() && p.chars().all(char::is_alphabetic) && p.chars().count() <= 4
             });
             if parts_ok {
@@ -1166,9 +1168,12 @@ impl Cx<'_> {
                 if self.lang != Lang::En || left.quote || right.open || c.a == c.b {
                     return false;
                 }
+                // A word with a vowel (`bite. they`), not an unknown abbreviation (`bln.`).
+                let w = &s[ts..te];
                 tok == Tok::Word
-                    && s[ts..te].chars().count() >= 2
-                    && s[ts..te].chars().all(char::is_alphabetic)
+                    && w.chars().count() >= 2
+                    && w.chars().all(char::is_alphabetic)
+                    && w.chars().any(|c| "aeiouyAEIOUY".contains(c))
             }
             RClass::Digit => match tok {
                 Tok::Word | Tok::Url | Tok::Empty => !right.paren,
