@@ -168,6 +168,9 @@ mod tests {
         t!(Ru: "Д-р наук А. И. Семенов и пр. выступали." => ["Д-р наук А. И. Семенов и пр. выступали."]);
         t!(Ru: "Т.е. ОБЯЗАТЕЛЬНО письменно" => ["Т.е. ОБЯЗАТЕЛЬНО письменно"]);
         t!(En: "I can see Mt. Fuji from here. Dr. Smith agrees." => ["I can see Mt. Fuji from here.", "Dr. Smith agrees."]);
+        t!(En: "Prices rose 3.4% in Dec. The Fed held rates. It ends Mar. 15." => ["Prices rose 3.4% in Dec.", "The Fed held rates.", "It ends Mar. 15."]);
+        t!(En: "Sen. Lindsey Graham, R-S.C., spoke in St. Petersburg, Fla. They met Gov. Ron DeSantis." => ["Sen. Lindsey Graham, R-S.C., spoke in St. Petersburg, Fla.", "They met Gov. Ron DeSantis."]);
+        t!(Uk: "Університет ім. В. Н. Каразіна відкрив корпус. Обстріл Харківської обл. тривав." => ["Університет ім. В. Н. Каразіна відкрив корпус.", "Обстріл Харківської обл. тривав."]);
         t!(En: "Were Jane and co. at the party?" => ["Were Jane and co. at the party?"]);
         t!(En: "Please turn to p. 55. Then read on." => ["Please turn to p. 55.", "Then read on."]);
         t!(En: "I visited the U.S.A. last year." => ["I visited the U.S.A. last year."]);
