@@ -114,7 +114,9 @@ impl Segmenter {
     }
 
     /// Splits one line (or any span with no hard boundary inside) into trimmed sentence spans.
-    /// A line break inside the span is still treated as a hard boundary.
+    /// A line break inside the span is still treated as a hard boundary. `line` must lie on
+    /// char boundaries of `text`, as every span this crate makes does (else this panics,
+    /// like [`Span::slice`]).
     pub fn split(&self, text: &str, line: Span) -> Vec<Span> {
         let mut out = Vec::new();
         rules::split_line(self.lang, self.table, line.slice(text), |a, b| {
@@ -342,6 +344,20 @@ mod tests {
         t!(Other: "To jest zdanie. A to drugie! Trzecie?" => ["To jest zdanie.", "A to drugie!", "Trzecie?"]);
         t!(Other: "Dr. A. Nowak przyjechał. Potem odjechał." => ["Dr. A. Nowak przyjechał.", "Potem odjechał."]);
         t!(Other: "第一句。第二句！" => ["第一句。", "第二句！"]);
+    }
+
+    #[test]
+    fn segmenter_is_shareable() {
+        fn check<T: Clone + Send + Sync + 'static>() {}
+        check::<Segmenter>();
+        let seg = Segmenter::new(Lang::Uk);
+        let text = "Перше. Друге.";
+        let spans = std::thread::scope(|s| {
+            let seg = &seg;
+            let h = s.spawn(move || seg.split(text, Span::new(0, text.len())));
+            h.join().unwrap()
+        });
+        assert_eq!(spans.len(), 2);
     }
 
     #[test]
