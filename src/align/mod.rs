@@ -5,8 +5,14 @@
 //! [`Aligner::align_story`] aligns two or three editions together and groups their sentences
 //! so that the pairwise alignments agree with each other.
 
+mod anchors;
+mod cost;
+mod dp;
+mod story;
+
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use cost::PairModel;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -116,6 +122,10 @@ pub struct StoryAlignment {
 pub struct AlignerBuilder {
     max_bead: usize,
     min_score: f64,
+    band: usize,
+    allow_2_2: bool,
+    moved: bool,
+    skip_cost: f64,
 }
 
 impl Default for AlignerBuilder {
@@ -123,12 +133,17 @@ impl Default for AlignerBuilder {
         AlignerBuilder {
             max_bead: 2,
             min_score: 0.0,
+            band: 100,
+            allow_2_2: true,
+            moved: true,
+            skip_cost: 2.0,
         }
     }
 }
 
 impl AlignerBuilder {
     /// The largest number of sentences on one side of a bead (default 2, range 1..=3).
+    /// With 1 only 1-1, 1-0 and 0-1 beads are made; with 3, 1-3 and 3-1 are added.
     pub fn max_bead(&mut self, n: usize) -> &mut Self {
         self.max_bead = n;
         self
@@ -137,6 +152,34 @@ impl AlignerBuilder {
     /// Links scoring below this become one-sided beads (default 0.0, range 0..=1).
     pub fn min_score(&mut self, s: f64) -> &mut Self {
         self.min_score = s;
+        self
+    }
+
+    /// Half-width of the band of the dynamic programme around the diagonal, in sentences
+    /// (default 100, at least 1). Time and memory grow with `(n+m)·band`; documents shorter
+    /// than the band are aligned exhaustively.
+    pub fn band_width(&mut self, w: usize) -> &mut Self {
+        self.band = w;
+        self
+    }
+
+    /// Whether 2-2 beads are allowed when `max_bead >= 2` (default true).
+    pub fn allow_2_2(&mut self, yes: bool) -> &mut Self {
+        self.allow_2_2 = yes;
+        self
+    }
+
+    /// Whether a second pass links left-over sentences out of order and reports them as
+    /// `moved` (default true).
+    pub fn moved_pass(&mut self, yes: bool) -> &mut Self {
+        self.moved = yes;
+        self
+    }
+
+    /// The cost, in nats, of leaving one sentence without a counterpart (default 2.0, range
+    /// 0..=20). Higher values link more eagerly.
+    pub fn skip_cost(&mut self, c: f64) -> &mut Self {
+        self.skip_cost = c;
         self
     }
 
@@ -154,9 +197,31 @@ impl AlignerBuilder {
                 self.min_score
             )));
         }
+        if self.band == 0 {
+            return Err(Error::config("band width must be at least 1".to_string()));
+        }
+        if !(0.0..=20.0).contains(&self.skip_cost) {
+            return Err(Error::config(format!(
+                "skip cost {} is out of range 0..=20",
+                self.skip_cost
+            )));
+        }
+        let mut shapes: Vec<(usize, usize)> = vec![(1, 0), (0, 1), (1, 1)];
+        if self.max_bead >= 2 {
+            shapes.extend([(1, 2), (2, 1)]);
+            if self.allow_2_2 {
+                shapes.push((2, 2));
+            }
+        }
+        if self.max_bead >= 3 {
+            shapes.extend([(1, 3), (3, 1)]);
+        }
         Ok(Aligner {
-            max_bead: self.max_bead,
+            shapes,
             min_score: self.min_score,
+            band: self.band,
+            moved: self.moved,
+            skip_cost: self.skip_cost,
         })
     }
 }
@@ -164,8 +229,11 @@ impl AlignerBuilder {
 /// A sentence aligner. Immutable, `Send + Sync`, reusable across stories.
 #[derive(Clone, Debug)]
 pub struct Aligner {
-    max_bead: usize,
+    shapes: Vec<(usize, usize)>,
     min_score: f64,
+    band: usize,
+    moved: bool,
+    skip_cost: f64,
 }
 
 impl Default for Aligner {
@@ -184,98 +252,208 @@ impl Aligner {
 
     /// Aligns two sides. Beads are monotone except those marked `moved`.
     pub fn align(&self, src: &Side, tgt: &Side) -> Alignment {
-        let a: Vec<f64> = src
-            .sentences
-            .iter()
-            .map(|s| s.chars().count() as f64 + 1.0)
-            .collect();
-        let b: Vec<f64> = tgt
-            .sentences
-            .iter()
-            .map(|s| s.chars().count() as f64 + 1.0)
-            .collect();
-        let ratio = (b.iter().sum::<f64>() / a.iter().sum::<f64>().max(1.0)).clamp(0.3, 3.0);
-        let (n, m) = (a.len(), b.len());
-        let skip = 4.5;
-        let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
-        let mut back = vec![vec![(0usize, 0usize); m + 1]; n + 1];
-        cost[0][0] = 0.0;
-        let mut shapes = vec![(1, 0), (0, 1)];
-        for i in 1..=self.max_bead {
-            for j in 1..=self.max_bead {
-                shapes.push((i, j));
+        let model = PairModel::new(src.lang, &src.sentences, tgt.lang, &tgt.sentences);
+        self.align_model(model, src, tgt, None)
+    }
+
+    /// Aligns with a prepared model and optional extra evidence per sentence pair.
+    pub(crate) fn align_model(
+        &self,
+        mut model: PairModel,
+        src: &Side,
+        tgt: &Side,
+        extra: Option<&dyn Fn(Range<usize>, Range<usize>) -> f64>,
+    ) -> Alignment {
+        let prior = model.rates;
+        let first = self.dp(&model, src, tgt, extra);
+        // Re-estimate the length model and match rates from confident 1-1 links.
+        let mut acc = [(0.0, 0.0); 3];
+        let mut logs = Vec::new();
+        for b in first.beads.iter() {
+            if b.src.len() == 1 && b.tgt.len() == 1 && b.posterior >= 0.8 {
+                model.match_counts(b.src.start, b.tgt.start, &mut acc);
+                let (la, lb) = model.char_lens(b.src.start, b.tgt.start);
+                logs.push(((lb + 8.0) / (la + 8.0)).ln());
             }
         }
-        for i in 0..=n {
-            for j in 0..=m {
-                if i == 0 && j == 0 {
-                    continue;
-                }
-                for &(di, dj) in &shapes {
-                    if di > i || dj > j {
-                        continue;
-                    }
-                    let prev = cost[i - di][j - dj];
-                    if !prev.is_finite() {
-                        continue;
-                    }
-                    let c = if di == 0 || dj == 0 {
-                        skip
-                    } else {
-                        let la: f64 = a[i - di..i].iter().sum();
-                        let lb: f64 = b[j - dj..j].iter().sum();
-                        let delta = (lb - la * ratio) / (la * 6.8 * ratio).sqrt();
-                        delta * delta / 2.0 + 0.5 * ((di + dj) as f64 - 2.0) * 2.0
-                    };
-                    if prev + c < cost[i][j] {
-                        cost[i][j] = prev + c;
-                        back[i][j] = (di, dj);
-                    }
-                }
-            }
+        model.rates = cost::reestimate(prior, &acc);
+        if logs.len() >= 3 {
+            let k = logs.len() as f64;
+            let mean = logs.iter().sum::<f64>() / k;
+            let var = logs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / k;
+            // Shrink towards the whole-story estimate with 5 pseudo-links.
+            let prior_mean = model.length.ratio.ln();
+            let w = k / (k + 5.0);
+            model.length.ratio = (w * mean + (1.0 - w) * prior_mean).exp();
+            let s0 = model.length.sigma;
+            model.length.sigma = ((var * k + s0 * s0 * 5.0) / (k + 5.0))
+                .sqrt()
+                .clamp(0.08, 0.6);
         }
-        let mut beads = Vec::new();
-        let (mut i, mut j) = (n, m);
-        while i > 0 || j > 0 {
-            let (di, dj) = back[i][j];
-            let step = cost[i][j] - cost[i - di][j - dj];
-            let score = if di == 0 || dj == 0 {
-                0.5
-            } else {
-                (-step / 2.0).exp().clamp(0.0, 1.0)
-            };
-            beads.push(Bead {
-                src: i - di..i,
-                tgt: j - dj..j,
-                score,
-                moved: false,
-            });
-            i -= di;
-            j -= dj;
+        let second = self.dp(&model, src, tgt, extra);
+        let mut beads = to_beads(&second);
+        if self.moved {
+            beads = moved_pass(&model, beads, self.skip_cost, extra);
         }
-        beads.reverse();
         Alignment {
             beads: split_weak(beads, self.min_score),
         }
     }
 
+    fn dp(
+        &self,
+        model: &PairModel,
+        src: &Side,
+        tgt: &Side,
+        extra: Option<&dyn Fn(Range<usize>, Range<usize>) -> f64>,
+    ) -> dp::DpResult {
+        let skip = self.skip_cost;
+        let para = |i: usize, j: usize| -> f64 {
+            // Paragraph boundaries: a bead should not straddle one on one side only.
+            let (Some(pa), Some(pb)) = (&src.paragraphs, &tgt.paragraphs) else {
+                return 0.0;
+            };
+            let sa = i > 0 && i < pa.len() && pa[i] != pa[i - 1];
+            let sb = j > 0 && j < pb.len() && pb[j] != pb[j - 1];
+            if sa && sb { 0.5 } else { 0.0 }
+        };
+        dp::run(
+            model.n(),
+            model.m(),
+            self.band,
+            &self.shapes,
+            |i, j, di, dj| {
+                if di == 0 || dj == 0 {
+                    return skip;
+                }
+                let shape = match (di, dj) {
+                    (1, 1) => 0.0,
+                    (1, 2) | (2, 1) => 2.5,
+                    (2, 2) => 5.0,
+                    _ => 6.0,
+                };
+                let mut l = model.link_llr(i..i + di, j..j + dj);
+                if let Some(f) = extra {
+                    l += f(i..i + di, j..j + dj);
+                }
+                shape - l - para(i, j)
+            },
+        )
+    }
+
     /// Aligns two or three editions (in the order given, normally uk, en, ru) and groups
     /// their sentences.
     pub fn align_story(&self, sides: &[Side]) -> StoryAlignment {
-        let mut pairs = Vec::new();
-        for s in 0..sides.len() {
-            for t in s + 1..sides.len() {
-                pairs.push(PairAlignment {
-                    src: s,
-                    tgt: t,
-                    alignment: self.align(&sides[s], &sides[t]),
-                });
-            }
-        }
-        let groups = groups_from_pairs(sides.iter().map(Side::len).collect(), &pairs);
-        StoryAlignment { pairs, groups }
+        story::align_story(self, sides)
     }
 }
+
+/// Beads with scores from a DP result.
+fn to_beads(r: &dp::DpResult) -> Vec<Bead> {
+    r.beads
+        .iter()
+        .map(|b| {
+            let score = if b.src.is_empty() {
+                r.tgt_unaligned[b.tgt.start]
+            } else if b.tgt.is_empty() {
+                r.src_unaligned[b.src.start]
+            } else {
+                b.posterior
+            };
+            Bead {
+                src: b.src.clone(),
+                tgt: b.tgt.clone(),
+                score,
+                moved: false,
+            }
+        })
+        .collect()
+}
+
+/// Links left-over sentences out of order where the evidence is strong.
+fn moved_pass(
+    model: &PairModel,
+    beads: Vec<Bead>,
+    skip: f64,
+    extra: Option<&dyn Fn(Range<usize>, Range<usize>) -> f64>,
+) -> Vec<Bead> {
+    let lone_src: Vec<usize> = beads
+        .iter()
+        .filter(|b| b.tgt.is_empty())
+        .map(|b| b.src.start)
+        .collect();
+    let lone_tgt: Vec<usize> = beads
+        .iter()
+        .filter(|b| b.src.is_empty())
+        .map(|b| b.tgt.start)
+        .collect();
+    if lone_src.is_empty() || lone_tgt.is_empty() {
+        return beads;
+    }
+    let mut cands = Vec::new();
+    for &i in &lone_src {
+        for &j in &lone_tgt {
+            let mut l = model.link_llr(i..i + 1, j..j + 1);
+            if let Some(f) = extra {
+                l += f(i..i + 1, j..j + 1);
+            }
+            if l > MOVED_MIN_LLR {
+                cands.push((l, i, j));
+            }
+        }
+    }
+    if cands.is_empty() {
+        return beads;
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut used_s = std::collections::HashSet::new();
+    let mut used_t = std::collections::HashSet::new();
+    let mut links = Vec::new();
+    for (l, i, j) in cands {
+        if used_s.contains(&i) || used_t.contains(&j) {
+            continue;
+        }
+        used_s.insert(i);
+        used_t.insert(j);
+        links.push((l, i, j));
+    }
+    let mut by_src = std::collections::HashMap::new();
+    for (l, i, j) in links {
+        // Odds against leaving both alone, tempered.
+        let score = 1.0 / (1.0 + (-(l - 2.0 * skip) * 0.5).exp());
+        by_src.insert(i, (j, score));
+    }
+    // The in-order links, to tell whether a new link crosses them.
+    let fixed: Vec<(usize, usize)> = beads
+        .iter()
+        .filter(|b| b.is_link())
+        .map(|b| (b.src.start, b.tgt.start))
+        .collect();
+    let mut out = Vec::with_capacity(beads.len());
+    for b in beads {
+        if b.src.is_empty() && used_t.contains(&b.tgt.start) {
+            continue;
+        }
+        if b.tgt.is_empty()
+            && let Some(&(j, score)) = by_src.get(&b.src.start)
+        {
+            let i = b.src.start;
+            let crosses = fixed.iter().any(|&(s, t)| (s < i) != (t < j));
+            out.push(Bead {
+                src: i..i + 1,
+                tgt: j..j + 1,
+                score,
+                moved: crosses,
+            });
+            continue;
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// Minimum evidence for linking two left-over sentences out of order.
+const MOVED_MIN_LLR: f64 = 6.0;
 
 /// Replaces links scoring below `min` by one-sided beads, one sentence each.
 fn split_weak(beads: Vec<Bead>, min: f64) -> Vec<Bead> {

@@ -1,0 +1,236 @@
+//! Anchors: the tokens of a sentence that can be matched across languages and scripts.
+//!
+//! Numbers are reduced to their digit runs (`1,5` and `1.5` both give `1` `5`; `24-го` and
+//! `24th` give `24`). Words are transliterated to ASCII with `deunicode`, lower-cased and
+//! folded (`kh`→`h`, `g`→`h`, `y`/`j`→`i`, double letters once …) so that a name or an
+//! international word reads alike in Latin and Cyrillic script: `парламент` / `parliament`,
+//! `коаліція` / `coalition`, `України` / `Украины`. Two folded words match when they share
+//! a long enough prefix or are close by Jaro–Winkler similarity.
+
+use crate::lang::Lang;
+
+/// Kind of an anchor token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A run of digits.
+    Number,
+    /// A capitalised word that does not open the sentence (a likely name).
+    Name,
+    /// Any other word long enough to be compared.
+    Word,
+}
+
+/// One anchor token.
+#[derive(Clone, Debug)]
+pub(crate) struct Token {
+    /// Folded form (ASCII, lower case).
+    pub form: String,
+    /// The kind.
+    pub kind: Kind,
+}
+
+/// The anchors of one sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Anchors {
+    /// Tokens in order of appearance (numbers, names, words of 4+ folded letters).
+    pub tokens: Vec<Token>,
+    /// Whether the sentence asks a question.
+    pub question: bool,
+    /// Whether the sentence holds a quotation.
+    pub quote: bool,
+    /// Length in characters (not counting white space).
+    pub chars: usize,
+}
+
+/// Words too common to count as evidence (folded forms, all three languages).
+const STOP: &[&str] = &[
+    // English
+    "that", "this", "with", "from", "have", "been", "were", "will", "would", "which", "their",
+    "there", "they", "said", "what", "when", "also", "into", "than", "them", "then", "some",
+    "more", "most", "about", "after", "other", "over", "only", "could", "should", "these", "those",
+    "because", "while", "where", "being", "such", "very", "just", "like", "does",
+    // Ukrainian / Russian (folded)
+    "tomu", "takoz", "takze", "iakii", "iakie", "iaka", "kotorii", "kotoraia", "kotorie", "ihnii",
+    "mozna", "moze", "mozet", "kohda", "koli", "tilki", "tolko", "takoi", "takii", "tsei", "etot",
+    "esli", "iakso", "cherez", "cerez", "pislia", "posle", "mize", "mezdu", "bulo", "bilo",
+    "budut", "budet", "bude", "vони", "oni", "vsie", "vsi", "vse", "nasi", "nasa", "tezh", "tez",
+    "toze", "ese", "sce", "dlia", "pered", "vzhe", "uze", "vze", "sodo", "scodo",
+];
+
+fn is_stop(form: &str) -> bool {
+    STOP.contains(&form)
+}
+
+/// Folds a transliterated, lower-cased ASCII word so that Latin and Cyrillic spellings of
+/// one name come close.
+pub(crate) fn fold(ascii: &str) -> String {
+    let s = ascii
+        .replace("shch", "s")
+        .replace("sch", "s")
+        .replace("dzh", "j")
+        .replace("kh", "h")
+        .replace("zh", "z")
+        .replace("ch", "c")
+        .replace("sh", "s")
+        .replace("ts", "c")
+        .replace("ph", "f")
+        .replace("th", "t")
+        .replace("ck", "k")
+        .replace("ie", "e")
+        .replace("ye", "e");
+    let mut out = String::with_capacity(s.len());
+    let mut last = '\0';
+    for c in s.chars() {
+        let c = match c {
+            'y' | 'j' => 'i',
+            'w' => 'v',
+            'q' => 'k',
+            'g' => 'h',
+            'x' => 'k',
+            'c' => 'k',
+            '\'' | '`' => continue,
+            c => c,
+        };
+        if c != last {
+            out.push(c);
+        }
+        last = c;
+    }
+    out
+}
+
+/// Extracts the anchors of a sentence.
+pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
+    let mut a = Anchors {
+        chars: sentence.chars().filter(|c| !c.is_whitespace()).count(),
+        ..Anchors::default()
+    };
+    for c in sentence.chars() {
+        match c {
+            '?' => a.question = true,
+            '"' | '«' | '»' | '“' | '”' | '„' => a.quote = true,
+            _ => {}
+        }
+    }
+    let mut first = true;
+    let mut word = String::new();
+    let mut digits = String::new();
+    let flush_word = |w: &mut String, first: &mut bool, toks: &mut Vec<Token>| {
+        if w.is_empty() {
+            return;
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let lower = w.to_lowercase();
+        let ascii = deunicode::deunicode(&lower).to_ascii_lowercase();
+        let form = fold(&ascii);
+        let name = capital && !*first;
+        *first = false;
+        w.clear();
+        if (form.len() >= 4 || (name && form.len() >= 3)) && !is_stop(&form) {
+            toks.push(Token {
+                form,
+                kind: if name { Kind::Name } else { Kind::Word },
+            });
+        }
+    };
+    let flush_digits = |d: &mut String, first: &mut bool, toks: &mut Vec<Token>| {
+        if d.is_empty() {
+            return;
+        }
+        let t = d.trim_start_matches('0');
+        let form = if t.is_empty() { "0" } else { t }.to_string();
+        toks.push(Token {
+            form,
+            kind: Kind::Number,
+        });
+        *first = false;
+        d.clear();
+    };
+    for c in sentence.chars() {
+        if c.is_ascii_digit() {
+            flush_word(&mut word, &mut first, &mut a.tokens);
+            digits.push(c);
+        } else if c.is_alphabetic() || c == '\'' || c == '’' || c == 'ʼ' {
+            flush_digits(&mut digits, &mut first, &mut a.tokens);
+            if c.is_alphabetic() {
+                word.push(c);
+            }
+        } else {
+            flush_digits(&mut digits, &mut first, &mut a.tokens);
+            flush_word(&mut word, &mut first, &mut a.tokens);
+        }
+    }
+    flush_digits(&mut digits, &mut first, &mut a.tokens);
+    flush_word(&mut word, &mut first, &mut a.tokens);
+    a
+}
+
+/// Length of the common prefix of two ASCII strings.
+fn prefix(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+}
+
+/// How well two folded word forms match, 0 (not at all) to 1 (identical).
+pub(crate) fn word_match(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let (la, lb) = (a.len(), b.len());
+    let short = la.min(lb);
+    let long = la.max(lb);
+    if short < 3 {
+        return 0.0;
+    }
+    let p = prefix(a, b);
+    if p >= 4 && p * 10 >= long * 6 {
+        return 0.9;
+    }
+    if short >= 5 && p >= 2 {
+        let jw = strsim::jaro_winkler(a, b);
+        if jw >= 0.9 {
+            return 0.8;
+        }
+    }
+    0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(s: &str, l: Lang) -> Vec<String> {
+        anchors(s, l).tokens.into_iter().map(|t| t.form).collect()
+    }
+
+    #[test]
+    fn numbers_are_digit_runs() {
+        assert_eq!(
+            forms("Станом на 24-го, 1,5 млн", Lang::Uk)[..3],
+            ["24", "1", "5"]
+        );
+        assert_eq!(
+            forms("As of the 24th, 1.5 million", Lang::En)[..3],
+            ["24", "1", "5"]
+        );
+    }
+
+    #[test]
+    fn names_match_across_scripts() {
+        let pairs = [
+            ("parliament", "парламент"),
+            ("coalition", "коаліція"),
+            ("Zelensky", "Зеленський"),
+            ("Harvard", "Гарвард"),
+            ("Kharkiv", "Харків"),
+        ];
+        for (en, uk) in pairs {
+            let a = fold(&deunicode::deunicode(&en.to_lowercase()));
+            let b = fold(&deunicode::deunicode(&uk.to_lowercase()));
+            assert!(word_match(&a, &b) > 0.5, "{en} {a} / {uk} {b}");
+        }
+        let a = fold(&deunicode::deunicode("україни"));
+        let b = fold(&deunicode::deunicode("украины"));
+        assert!(word_match(&a, &b) > 0.5, "{a} {b}");
+        assert_eq!(word_match("parlament", "ministr"), 0.0);
+    }
+}

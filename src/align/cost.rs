@@ -1,0 +1,418 @@
+//! The cost of a bead: a log-likelihood ratio of "these sentences correspond" against
+//! "these are two unrelated sentences of the story", from lengths and anchors.
+//!
+//! * Length: the log ratio of the character lengths, against the pair's ratio estimated
+//!   from the story itself; Gaussian for true links, a wide Gaussian for unrelated ones.
+//! * Anchors (numbers, names, international words, uk–ru cognates): for every token of
+//!   either side, whether the other side holds a matching token. A match is weighed by how
+//!   rare it is in the story (`ln p/q` where `q` is the share of the other side's sentences
+//!   that hold a match anywhere), a miss by `ln (1-p)/(1-q)`; so a number found in one
+//!   sentence of the other edition is strong evidence, and a name the other sentence lacks
+//!   counts against the link.
+//! * Punctuation: question marks and quotations should agree.
+//!
+//! Probabilities `p` of a match in a true link start from priors per kind and language
+//! pair, and are re-estimated from the confident links of a first pass.
+
+use super::anchors::{self, Anchors, Kind};
+use crate::lang::Lang;
+use std::collections::HashMap;
+
+/// Probability that a token of a kind finds a match in a true link.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MatchRates {
+    /// Numbers.
+    pub number: f64,
+    /// Names (capitalised words inside a sentence).
+    pub name: f64,
+    /// Other long words.
+    pub word: f64,
+}
+
+impl MatchRates {
+    /// Priors for a language pair.
+    pub fn prior(a: Lang, b: Lang) -> MatchRates {
+        let same_script = a.is_cyrillic() == b.is_cyrillic();
+        if a == b {
+            MatchRates {
+                number: 0.95,
+                name: 0.9,
+                word: 0.85,
+            }
+        } else if same_script {
+            MatchRates {
+                number: 0.9,
+                name: 0.8,
+                word: 0.5,
+            }
+        } else {
+            MatchRates {
+                number: 0.9,
+                name: 0.6,
+                word: 0.15,
+            }
+        }
+    }
+
+    fn of(&self, k: Kind) -> f64 {
+        match k {
+            Kind::Number => self.number,
+            Kind::Name => self.name,
+            Kind::Word => self.word,
+        }
+    }
+}
+
+/// The length model of a pair: `ln(len_b / len_a)` is Gaussian around `ln ratio`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LengthModel {
+    /// Expected target/source length ratio.
+    pub ratio: f64,
+    /// Standard deviation of the log ratio for true links.
+    pub sigma: f64,
+}
+
+/// Standard deviation of the log length ratio of unrelated sentences.
+const SIGMA_RANDOM: f64 = 0.8;
+
+/// Per-side precomputed anchor data.
+struct SideData {
+    anchors: Vec<Anchors>,
+    /// For each sentence, the form id of each token.
+    form_ids: Vec<Vec<u32>>,
+    /// Background match probability of each token of each sentence against the other side.
+    q: Vec<Vec<f64>>,
+    /// Sorted, deduplicated form ids in each sentence.
+    form_sets: Vec<Vec<u32>>,
+}
+
+/// Everything needed to score beads between two sides of one story.
+pub(crate) struct PairModel {
+    a: SideData,
+    b: SideData,
+    /// For each form id of side a, the form ids of side b it matches (sorted).
+    a_to_b: Vec<Vec<u32>>,
+    /// The reverse.
+    b_to_a: Vec<Vec<u32>>,
+    /// Match rates in true links.
+    pub rates: MatchRates,
+    /// Length model.
+    pub length: LengthModel,
+    /// Whether both sides are in the same language (a text with itself).
+    same_lang: bool,
+}
+
+fn intern(sents: &[Anchors]) -> (Vec<(String, Kind)>, Vec<Vec<u32>>) {
+    let mut ids: HashMap<(String, bool), u32> = HashMap::new();
+    let mut forms = Vec::new();
+    let mut per = Vec::with_capacity(sents.len());
+    for s in sents {
+        let mut v = Vec::with_capacity(s.tokens.len());
+        for t in &s.tokens {
+            let key = (t.form.clone(), t.kind == Kind::Number);
+            let id = *ids.entry(key).or_insert_with(|| {
+                forms.push((t.form.clone(), t.kind));
+                (forms.len() - 1) as u32
+            });
+            v.push(id);
+        }
+        per.push(v);
+    }
+    (forms, per)
+}
+
+/// Which forms of `b` each form of `a` matches.
+fn match_forms(a: &[(String, Kind)], b: &[(String, Kind)]) -> Vec<Vec<u32>> {
+    // Every match needs the first two letters equal (or identity for numbers): bucket.
+    let key = |f: &str| -> String { f.chars().take(2).collect() };
+    let mut buckets: HashMap<String, Vec<u32>> = HashMap::new();
+    for (i, (f, _)) in b.iter().enumerate() {
+        buckets.entry(key(f)).or_default().push(i as u32);
+    }
+    a.iter()
+        .map(|(f, k)| {
+            let mut out = Vec::new();
+            if let Some(cands) = buckets.get(&key(f)) {
+                for &c in cands {
+                    let (g, kb) = &b[c as usize];
+                    let num_a = *k == Kind::Number;
+                    let num_b = *kb == Kind::Number;
+                    let ok = if num_a || num_b {
+                        num_a == num_b && f == g
+                    } else {
+                        anchors::word_match(f, g) > 0.5
+                    };
+                    if ok {
+                        out.push(c);
+                    }
+                }
+            }
+            out.sort_unstable();
+            out
+        })
+        .collect()
+}
+
+fn sorted_set(v: &[u32]) -> Vec<u32> {
+    let mut s = v.to_vec();
+    s.sort_unstable();
+    s.dedup();
+    s
+}
+
+fn intersects(sorted_a: &[u32], sorted_b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < sorted_a.len() && j < sorted_b.len() {
+        match sorted_a[i].cmp(&sorted_b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// Background probabilities: the share of the other side's sentences holding a match.
+fn background(
+    form_ids: &[Vec<u32>],
+    matches: &[Vec<u32>],
+    other_sets: &[Vec<u32>],
+    n_forms_other: usize,
+) -> Vec<Vec<f64>> {
+    let m = other_sets.len().max(1);
+    // postings: which sentences of the other side hold each form.
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_forms_other];
+    for (j, s) in other_sets.iter().enumerate() {
+        for &f in s {
+            postings[f as usize].push(j as u32);
+        }
+    }
+    let mut cache: HashMap<u32, f64> = HashMap::new();
+    form_ids
+        .iter()
+        .map(|ids| {
+            ids.iter()
+                .map(|&f| {
+                    *cache.entry(f).or_insert_with(|| {
+                        let mut sents: Vec<u32> = matches[f as usize]
+                            .iter()
+                            .flat_map(|&g| postings[g as usize].iter().copied())
+                            .collect();
+                        sents.sort_unstable();
+                        sents.dedup();
+                        // Smoothed: as if half a sentence more held it.
+                        ((sents.len() as f64 + 0.5) / (m as f64 + 1.0)).clamp(0.001, 0.95)
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+impl PairModel {
+    /// Builds the model for two sides.
+    pub fn new(a_lang: Lang, a: &[&str], b_lang: Lang, b: &[&str]) -> PairModel {
+        let aa: Vec<Anchors> = a.iter().map(|s| anchors::anchors(s, a_lang)).collect();
+        let ba: Vec<Anchors> = b.iter().map(|s| anchors::anchors(s, b_lang)).collect();
+        let (fa, ida) = intern(&aa);
+        let (fb, idb) = intern(&ba);
+        let a_to_b = match_forms(&fa, &fb);
+        let b_to_a = match_forms(&fb, &fa);
+        let sets_a: Vec<Vec<u32>> = ida.iter().map(|v| sorted_set(v)).collect();
+        let sets_b: Vec<Vec<u32>> = idb.iter().map(|v| sorted_set(v)).collect();
+        let qa = background(&ida, &a_to_b, &sets_b, fb.len());
+        let qb = background(&idb, &b_to_a, &sets_a, fa.len());
+        let la: f64 = aa.iter().map(|x| x.chars as f64).sum::<f64>() + 1.0;
+        let lb: f64 = ba.iter().map(|x| x.chars as f64).sum::<f64>() + 1.0;
+        let same_lang = a_lang == b_lang;
+        PairModel {
+            a: SideData {
+                anchors: aa,
+                form_ids: ida,
+                q: qa,
+                form_sets: sets_a,
+            },
+            b: SideData {
+                anchors: ba,
+                form_ids: idb,
+                q: qb,
+                form_sets: sets_b,
+            },
+            a_to_b,
+            b_to_a,
+            rates: MatchRates::prior(a_lang, b_lang),
+            length: LengthModel {
+                ratio: (lb / la).clamp(0.33, 3.0),
+                sigma: if same_lang { 0.1 } else { 0.3 },
+            },
+            same_lang,
+        }
+    }
+
+    /// Number of source sentences.
+    pub fn n(&self) -> usize {
+        self.a.anchors.len()
+    }
+
+    /// Number of target sentences.
+    pub fn m(&self) -> usize {
+        self.b.anchors.len()
+    }
+
+    /// Whether token `t` of sentence `i` on one side has a match among sentences `other`.
+    fn token_matched(
+        from: &SideData,
+        to: &SideData,
+        map: &[Vec<u32>],
+        i: usize,
+        t: usize,
+        other: std::ops::Range<usize>,
+    ) -> bool {
+        let f = from.form_ids[i][t] as usize;
+        let cands = &map[f];
+        if cands.is_empty() {
+            return false;
+        }
+        other
+            .into_iter()
+            .any(|j| intersects(cands, &to.form_sets[j]))
+    }
+
+    /// Log-likelihood ratio of the tokens of sentences `src` (side a) and `tgt` (side b)
+    /// under "link" against "unrelated".
+    fn token_llr(&self, src: std::ops::Range<usize>, tgt: std::ops::Range<usize>) -> f64 {
+        let mut llr = 0.0;
+        let k_other_b = tgt.len() as i32;
+        let k_other_a = src.len() as i32;
+        for (from, to, map, rng, other, k) in [
+            (
+                &self.a,
+                &self.b,
+                &self.a_to_b,
+                src.clone(),
+                tgt.clone(),
+                k_other_b,
+            ),
+            (
+                &self.b,
+                &self.a,
+                &self.b_to_a,
+                tgt.clone(),
+                src.clone(),
+                k_other_a,
+            ),
+        ] {
+            for i in rng {
+                let toks = &from.anchors[i].tokens;
+                for (t, tok) in toks.iter().enumerate() {
+                    let q1 = from.q[i][t];
+                    let q = 1.0 - (1.0 - q1).powi(k);
+                    let p = self.rates.of(tok.kind).max(q);
+                    let hit = Self::token_matched(from, to, map, i, t, other.clone());
+                    llr += if hit {
+                        (p / q).ln()
+                    } else {
+                        ((1.0 - p) / (1.0 - q)).ln()
+                    };
+                }
+            }
+        }
+        // Both directions count each match twice; halve.
+        llr * 0.5
+    }
+
+    fn lengths(&self, side: &SideData, r: std::ops::Range<usize>) -> f64 {
+        r.map(|i| side.anchors[i].chars as f64).sum()
+    }
+
+    /// Log-likelihood ratio of the lengths.
+    fn length_llr(&self, src: std::ops::Range<usize>, tgt: std::ops::Range<usize>) -> f64 {
+        let la = self.lengths(&self.a, src) + 8.0;
+        let lb = self.lengths(&self.b, tgt) + 8.0;
+        let d = (lb / (la * self.length.ratio)).ln();
+        let s = self.length.sigma;
+        -d * d / (2.0 * s * s)
+            + d * d / (2.0 * SIGMA_RANDOM * SIGMA_RANDOM)
+            + (SIGMA_RANDOM / s).ln()
+    }
+
+    fn punct_llr(&self, src: std::ops::Range<usize>, tgt: std::ops::Range<usize>) -> f64 {
+        let qa = src.clone().any(|i| self.a.anchors[i].question);
+        let qb = tgt.clone().any(|j| self.b.anchors[j].question);
+        let ua = src.clone().any(|i| self.a.anchors[i].quote);
+        let ub = tgt.clone().any(|j| self.b.anchors[j].quote);
+        let mut l = 0.0;
+        if qa || qb {
+            l += if qa == qb { 1.5 } else { -1.5 };
+        }
+        if ua || ub {
+            l += if ua == ub { 0.5 } else { -0.7 };
+        }
+        l
+    }
+
+    /// The evidence (log-likelihood ratio) that `src` and `tgt` correspond.
+    pub fn link_llr(&self, src: std::ops::Range<usize>, tgt: std::ops::Range<usize>) -> f64 {
+        let mut l = self.length_llr(src.clone(), tgt.clone())
+            + self.token_llr(src.clone(), tgt.clone())
+            + self.punct_llr(src.clone(), tgt.clone());
+        if self.same_lang && src.len() == 1 && tgt.len() == 1 {
+            let (x, y) = (&self.a.anchors[src.start], &self.b.anchors[tgt.start]);
+            if x.chars == y.chars
+                && self.a.form_ids[src.start].len() == self.b.form_ids[tgt.start].len()
+            {
+                l += 2.0;
+            }
+        }
+        l
+    }
+
+    /// Tokens of source sentence `i` that find a match in target sentence `j`, and the
+    /// number of tokens of each (for re-estimating match rates).
+    pub fn match_counts(&self, i: usize, j: usize, acc: &mut [(f64, f64); 3]) {
+        for (t, tok) in self.a.anchors[i].tokens.iter().enumerate() {
+            let hit = Self::token_matched(&self.a, &self.b, &self.a_to_b, i, t, j..j + 1);
+            let k = kind_index(tok.kind);
+            acc[k].1 += 1.0;
+            if hit {
+                acc[k].0 += 1.0;
+            }
+        }
+        for (t, tok) in self.b.anchors[j].tokens.iter().enumerate() {
+            let hit = Self::token_matched(&self.b, &self.a, &self.b_to_a, j, t, i..i + 1);
+            let k = kind_index(tok.kind);
+            acc[k].1 += 1.0;
+            if hit {
+                acc[k].0 += 1.0;
+            }
+        }
+    }
+
+    /// Character lengths of source sentence `i` and target sentence `j`.
+    pub fn char_lens(&self, i: usize, j: usize) -> (f64, f64) {
+        (
+            self.a.anchors[i].chars as f64,
+            self.b.anchors[j].chars as f64,
+        )
+    }
+}
+
+fn kind_index(k: Kind) -> usize {
+    match k {
+        Kind::Number => 0,
+        Kind::Name => 1,
+        Kind::Word => 2,
+    }
+}
+
+/// Re-estimates match rates from counts `(hits, tokens)` per kind, with the prior as
+/// pseudo-counts.
+pub(crate) fn reestimate(prior: MatchRates, acc: &[(f64, f64); 3]) -> MatchRates {
+    let strength = 10.0;
+    let est = |p: f64, (h, n): (f64, f64)| ((h + strength * p) / (n + strength)).clamp(0.02, 0.98);
+    MatchRates {
+        number: est(prior.number, acc[0]),
+        name: est(prior.name, acc[1]),
+        word: est(prior.word, acc[2]),
+    }
+}
