@@ -312,13 +312,13 @@ impl PairModel {
                     llr += if hit {
                         (p / q).ln()
                     } else {
-                        ((1.0 - p) / (1.0 - q)).ln()
+                        miss_weight(tok.kind) * ((1.0 - p) / (1.0 - q)).ln()
                     };
                 }
             }
         }
         // Both directions count each match twice; halve.
-        llr * 0.5
+        (llr * 0.5).max(-tune(1, 6.0))
     }
 
     fn lengths(&self, side: &SideData, r: std::ops::Range<usize>) -> f64 {
@@ -394,6 +394,29 @@ impl PairModel {
             self.a.anchors[i].chars as f64,
             self.b.anchors[j].chars as f64,
         )
+    }
+}
+
+/// Tuning knobs (temporary).
+pub(crate) fn tune(k: usize, default: f64) -> f64 {
+    static T: std::sync::OnceLock<Vec<Option<f64>>> = std::sync::OnceLock::new();
+    let v = T.get_or_init(|| {
+        std::env::var("EDALIGN_TUNE")
+            .unwrap_or_default()
+            .split(',')
+            .map(|x| x.parse().ok())
+            .collect()
+    });
+    v.get(k).copied().flatten().unwrap_or(default)
+}
+
+/// How much a missing match counts against a link, per kind: words are matched only by
+/// chance spelling (cognates, international words), so their absence says little.
+fn miss_weight(k: Kind) -> f64 {
+    match k {
+        Kind::Number => tune(2, 1.0),
+        Kind::Name => tune(3, 0.7),
+        Kind::Word => tune(4, 0.35),
     }
 }
 

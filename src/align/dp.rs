@@ -32,10 +32,9 @@ impl Lattice {
         let mut off = Vec::with_capacity(n + 1);
         let mut cells = 0;
         for i in 0..=n {
-            let (c0, c1) = if n == 0 {
-                (0, m)
-            } else {
-                ((i * m) / n, (i * m).div_ceil(n))
+            let (c0, c1) = match (i * m).checked_div(n) {
+                None => (0, m),
+                Some(c0) => (c0, (i * m).div_ceil(n)),
             };
             let l = c0.saturating_sub(w);
             let h = (c1 + w).min(m);

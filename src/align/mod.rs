@@ -307,7 +307,7 @@ impl Aligner {
         tgt: &Side,
         extra: Option<&dyn Fn(Range<usize>, Range<usize>) -> f64>,
     ) -> dp::DpResult {
-        let skip = self.skip_cost;
+        let skip = cost::tune(0, self.skip_cost);
         let para = |i: usize, j: usize| -> f64 {
             // Paragraph boundaries: a bead should not straddle one on one side only.
             let (Some(pa), Some(pb)) = (&src.paragraphs, &tgt.paragraphs) else {
