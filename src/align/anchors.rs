@@ -122,6 +122,15 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         let lower = w.to_lowercase();
+        if let Some(n) = number_word(&lower) {
+            toks.push(Token {
+                form: n.to_string(),
+                kind: Kind::Number,
+            });
+            *first = false;
+            w.clear();
+            return;
+        }
         let ascii = deunicode::deunicode(&lower).to_ascii_lowercase();
         let form = fold(&ascii);
         let name = capital && !*first;
@@ -153,7 +162,7 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
             digits.push(c);
         } else if c.is_alphabetic() || c == '\'' || c == '’' || c == 'ʼ' {
             flush_digits(&mut digits, &mut first, &mut a.tokens);
-            if c.is_alphabetic() {
+            if c.is_alphabetic() || !word.is_empty() {
                 word.push(c);
             }
         } else {
@@ -164,6 +173,64 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
     flush_digits(&mut digits, &mut first, &mut a.tokens);
     flush_word(&mut word, &mut first, &mut a.tokens);
     a
+}
+
+/// The consonants of a folded form.
+pub(crate) fn skeleton(form: &str) -> String {
+    let mut out = String::with_capacity(form.len());
+    for c in form.chars() {
+        if !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') && out.chars().last() != Some(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether two folded forms have the same consonant skeleton, up to an inflection of at
+/// most two consonants at the end (`feinstein` / `fainstain` / `fainstaina`). Needs three
+/// consonants for names, four for other words.
+pub(crate) fn skeleton_match(a: &str, b: &str, name: bool) -> bool {
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    let (short, long) = if sa.len() <= sb.len() {
+        (sa, sb)
+    } else {
+        (sb, sa)
+    };
+    let need = if name { 3 } else { 4 };
+    short.len() >= need && long.starts_with(&short) && long.len() - short.len() <= 1
+}
+
+/// Number words (2 to 12, million, billion) as digit forms; `None` for other words.
+fn number_word(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "two" | "два" | "дві" | "две" | "двох" | "двух" => "2",
+        "three" | "три" | "трьох" | "трёх" | "трех" => "3",
+        "four" | "чотири" | "четыре" | "чотирьох" | "четырёх" | "четырех" => {
+            "4"
+        }
+        "five" | "п'ять" | "п’ять" | "пʼять" | "пять" | "п'яти" | "п’яти" | "пяти" => {
+            "5"
+        }
+        "six" | "шість" | "шесть" | "шести" => "6",
+        "seven" | "сім" | "семь" | "семи" => "7",
+        "eight" | "вісім" | "восемь" | "восьми" => "8",
+        "nine" | "дев'ять" | "дев’ять" | "девять" | "девяти" => "9",
+        "ten" | "десять" | "десяти" => "10",
+        "eleven" | "одинадцять" | "одиннадцать" => "11",
+        "twelve" | "дванадцять" | "двенадцать" => "12",
+        "million" | "millions" | "млн" | "мільйон" | "мільйона" | "мільйонів" | "миллион"
+        | "миллиона" | "миллионов" => "1000000",
+        "billion"
+        | "billions"
+        | "млрд"
+        | "мільярд"
+        | "мільярда"
+        | "мільярдів"
+        | "миллиард"
+        | "миллиарда"
+        | "миллиардов" => "1000000000",
+        _ => return None,
+    })
 }
 
 /// Length of the common prefix of two ASCII strings.

@@ -123,17 +123,27 @@ fn intern(sents: &[Anchors]) -> (Vec<(String, Kind)>, Vec<Vec<u32>>) {
 
 /// Which forms of `b` each form of `a` matches.
 fn match_forms(a: &[(String, Kind)], b: &[(String, Kind)]) -> Vec<Vec<u32>> {
-    // Every match needs the first two letters equal (or identity for numbers): bucket.
+    // Every match needs the first two letters or the first two consonants equal (or
+    // identity for numbers): bucket by both.
     let key = |f: &str| -> String { f.chars().take(2).collect() };
+    let skey = |f: &str| -> String {
+        let mut k = String::from("#");
+        k.extend(anchors::skeleton(f).chars().take(2));
+        k
+    };
     let mut buckets: HashMap<String, Vec<u32>> = HashMap::new();
     for (i, (f, _)) in b.iter().enumerate() {
         buckets.entry(key(f)).or_default().push(i as u32);
+        buckets.entry(skey(f)).or_default().push(i as u32);
     }
     a.iter()
         .map(|(f, k)| {
             let mut out = Vec::new();
-            if let Some(cands) = buckets.get(&key(f)) {
-                for &c in cands {
+            let empty = Vec::new();
+            let c1 = buckets.get(&key(f)).unwrap_or(&empty);
+            let c2 = buckets.get(&skey(f)).unwrap_or(&empty);
+            {
+                for &c in c1.iter().chain(c2) {
                     let (g, kb) = &b[c as usize];
                     let num_a = *k == Kind::Number;
                     let num_b = *kb == Kind::Number;
@@ -141,6 +151,7 @@ fn match_forms(a: &[(String, Kind)], b: &[(String, Kind)]) -> Vec<Vec<u32>> {
                         num_a == num_b && f == g
                     } else {
                         anchors::word_match(f, g) > 0.5
+                            || anchors::skeleton_match(f, g, *k == Kind::Name || *kb == Kind::Name)
                     };
                     if ok {
                         out.push(c);
@@ -148,6 +159,7 @@ fn match_forms(a: &[(String, Kind)], b: &[(String, Kind)]) -> Vec<Vec<u32>> {
                 }
             }
             out.sort_unstable();
+            out.dedup();
             out
         })
         .collect()
