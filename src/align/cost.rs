@@ -278,49 +278,32 @@ impl PairModel {
         map: &[Vec<u32>],
         i: usize,
         t: usize,
-        other: std::ops::Range<usize>,
+        other: &[usize],
     ) -> bool {
         let f = from.form_ids[i][t] as usize;
         let cands = &map[f];
         if cands.is_empty() {
             return false;
         }
-        other
-            .into_iter()
-            .any(|j| intersects(cands, &to.form_sets[j]))
+        other.iter().any(|&j| intersects(cands, &to.form_sets[j]))
     }
 
     /// Log-likelihood ratio of the tokens of sentences `src` (side a) and `tgt` (side b)
     /// under "link" against "unrelated".
-    fn token_llr(&self, src: std::ops::Range<usize>, tgt: std::ops::Range<usize>) -> f64 {
+    fn token_llr(&self, src: &[usize], tgt: &[usize]) -> f64 {
         let mut llr = 0.0;
-        let k_other_b = tgt.len() as i32;
-        let k_other_a = src.len() as i32;
-        for (from, to, map, rng, other, k) in [
-            (
-                &self.a,
-                &self.b,
-                &self.a_to_b,
-                src.clone(),
-                tgt.clone(),
-                k_other_b,
-            ),
-            (
-                &self.b,
-                &self.a,
-                &self.b_to_a,
-                tgt.clone(),
-                src.clone(),
-                k_other_a,
-            ),
+        for (from, to, map, rng, other) in [
+            (&self.a, &self.b, &self.a_to_b, src, tgt),
+            (&self.b, &self.a, &self.b_to_a, tgt, src),
         ] {
-            for i in rng {
+            let k = other.len() as i32;
+            for &i in rng {
                 let toks = &from.anchors[i].tokens;
                 for (t, tok) in toks.iter().enumerate() {
                     let q1 = from.q[i][t];
                     let q = 1.0 - (1.0 - q1).powi(k);
                     let p = self.rates.of(tok.kind).max(q);
-                    let hit = Self::token_matched(from, to, map, i, t, other.clone());
+                    let hit = Self::token_matched(from, to, map, i, t, other);
                     llr += if hit {
                         (p / q).ln()
                     } else {
@@ -333,12 +316,12 @@ impl PairModel {
         (llr * 0.5).max(-tune(1, 6.0))
     }
 
-    fn lengths(&self, side: &SideData, r: std::ops::Range<usize>) -> f64 {
-        r.map(|i| side.anchors[i].chars as f64).sum()
+    fn lengths(&self, side: &SideData, r: &[usize]) -> f64 {
+        r.iter().map(|&i| side.anchors[i].chars as f64).sum()
     }
 
     /// Log-likelihood ratio of the lengths.
-    fn length_llr(&self, src: std::ops::Range<usize>, tgt: std::ops::Range<usize>) -> f64 {
+    fn length_llr(&self, src: &[usize], tgt: &[usize]) -> f64 {
         let la = self.lengths(&self.a, src) + 8.0;
         let lb = self.lengths(&self.b, tgt) + 8.0;
         let d = (lb / (la * self.length.ratio)).ln();
@@ -348,11 +331,11 @@ impl PairModel {
             + (SIGMA_RANDOM / s).ln()
     }
 
-    fn punct_llr(&self, src: std::ops::Range<usize>, tgt: std::ops::Range<usize>) -> f64 {
-        let qa = src.clone().any(|i| self.a.anchors[i].question);
-        let qb = tgt.clone().any(|j| self.b.anchors[j].question);
-        let ua = src.clone().any(|i| self.a.anchors[i].quote);
-        let ub = tgt.clone().any(|j| self.b.anchors[j].quote);
+    fn punct_llr(&self, src: &[usize], tgt: &[usize]) -> f64 {
+        let qa = src.iter().any(|&i| self.a.anchors[i].question);
+        let qb = tgt.iter().any(|&j| self.b.anchors[j].question);
+        let ua = src.iter().any(|&i| self.a.anchors[i].quote);
+        let ub = tgt.iter().any(|&j| self.b.anchors[j].quote);
         let mut l = 0.0;
         if qa || qb {
             l += if qa == qb { 1.5 } else { -1.5 };
@@ -363,15 +346,41 @@ impl PairModel {
         l
     }
 
-    /// The evidence (log-likelihood ratio) that `src` and `tgt` correspond.
-    pub fn link_llr(&self, src: std::ops::Range<usize>, tgt: std::ops::Range<usize>) -> f64 {
-        let mut l = self.length_llr(src.clone(), tgt.clone())
-            + self.token_llr(src.clone(), tgt.clone())
-            + self.punct_llr(src.clone(), tgt.clone());
+    /// The evidence (log-likelihood ratio) that source sentences `src` and target sentences
+    /// `tgt` correspond.
+    pub fn link_llr(&self, src: &[usize], tgt: &[usize]) -> f64 {
+        let mut l = self.length_llr(src, tgt) + self.token_llr(src, tgt) + self.punct_llr(src, tgt);
+        if let Ok(v) = std::env::var("EDALIGN_PAIR")
+            && v == format!("{},{}", src[0], tgt[0])
+            && src.len() == 1
+            && tgt.len() == 1
+        {
+            eprintln!(
+                "len {:.2} tok {:.2} punct {:.2} rates {:?} length {:?}",
+                self.length_llr(src, tgt),
+                self.token_llr(src, tgt),
+                self.punct_llr(src, tgt),
+                self.rates,
+                self.length
+            );
+            for (t, tok) in self.a.anchors[src[0]].tokens.iter().enumerate() {
+                let hit = Self::token_matched(&self.a, &self.b, &self.a_to_b, src[0], t, tgt);
+                eprintln!(
+                    "  a {} {:?} q={:.3} hit={hit}",
+                    tok.form, tok.kind, self.a.q[src[0]][t]
+                );
+            }
+            for (t, tok) in self.b.anchors[tgt[0]].tokens.iter().enumerate() {
+                let hit = Self::token_matched(&self.b, &self.a, &self.b_to_a, tgt[0], t, src);
+                eprintln!(
+                    "  b {} {:?} q={:.3} hit={hit}",
+                    tok.form, tok.kind, self.b.q[tgt[0]][t]
+                );
+            }
+        }
         if self.same_lang && src.len() == 1 && tgt.len() == 1 {
-            let (x, y) = (&self.a.anchors[src.start], &self.b.anchors[tgt.start]);
-            if x.chars == y.chars
-                && self.a.form_ids[src.start].len() == self.b.form_ids[tgt.start].len()
+            let (x, y) = (&self.a.anchors[src[0]], &self.b.anchors[tgt[0]]);
+            if x.chars == y.chars && self.a.form_ids[src[0]].len() == self.b.form_ids[tgt[0]].len()
             {
                 l += 2.0;
             }
@@ -383,7 +392,7 @@ impl PairModel {
     /// number of tokens of each (for re-estimating match rates).
     pub fn match_counts(&self, i: usize, j: usize, acc: &mut [(f64, f64); 3]) {
         for (t, tok) in self.a.anchors[i].tokens.iter().enumerate() {
-            let hit = Self::token_matched(&self.a, &self.b, &self.a_to_b, i, t, j..j + 1);
+            let hit = Self::token_matched(&self.a, &self.b, &self.a_to_b, i, t, &[j]);
             let k = kind_index(tok.kind);
             acc[k].1 += 1.0;
             if hit {
@@ -391,7 +400,7 @@ impl PairModel {
             }
         }
         for (t, tok) in self.b.anchors[j].tokens.iter().enumerate() {
-            let hit = Self::token_matched(&self.b, &self.a, &self.b_to_a, j, t, i..i + 1);
+            let hit = Self::token_matched(&self.b, &self.a, &self.b_to_a, j, t, &[i]);
             let k = kind_index(tok.kind);
             acc[k].1 += 1.0;
             if hit {

@@ -8,6 +8,7 @@
 mod anchors;
 mod cost;
 mod dp;
+mod pair;
 mod story;
 
 use crate::error::{Error, Result};
@@ -253,92 +254,7 @@ impl Aligner {
     /// Aligns two sides. Beads are monotone except those marked `moved`.
     pub fn align(&self, src: &Side, tgt: &Side) -> Alignment {
         let model = PairModel::new(src.lang, &src.sentences, tgt.lang, &tgt.sentences);
-        self.align_model(model, src, tgt, None)
-    }
-
-    /// Aligns with a prepared model and optional extra evidence per sentence pair.
-    pub(crate) fn align_model(
-        &self,
-        mut model: PairModel,
-        src: &Side,
-        tgt: &Side,
-        extra: Option<&dyn Fn(Range<usize>, Range<usize>) -> f64>,
-    ) -> Alignment {
-        let prior = model.rates;
-        let first = self.dp(&model, src, tgt, extra);
-        // Re-estimate the length model and match rates from confident 1-1 links.
-        let mut acc = [(0.0, 0.0); 3];
-        let mut logs = Vec::new();
-        for b in first.beads.iter() {
-            if b.src.len() == 1 && b.tgt.len() == 1 && b.posterior >= 0.8 {
-                model.match_counts(b.src.start, b.tgt.start, &mut acc);
-                let (la, lb) = model.char_lens(b.src.start, b.tgt.start);
-                logs.push(((lb + 8.0) / (la + 8.0)).ln());
-            }
-        }
-        model.rates = cost::reestimate(prior, &acc);
-        if logs.len() >= 3 {
-            let k = logs.len() as f64;
-            let mean = logs.iter().sum::<f64>() / k;
-            let var = logs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / k;
-            // Shrink towards the whole-story estimate with 5 pseudo-links.
-            let prior_mean = model.length.ratio.ln();
-            let w = k / (k + 5.0);
-            model.length.ratio = (w * mean + (1.0 - w) * prior_mean).exp();
-            let s0 = model.length.sigma;
-            model.length.sigma = ((var * k + s0 * s0 * 5.0) / (k + 5.0))
-                .sqrt()
-                .clamp(0.08, 0.6);
-        }
-        let second = self.dp(&model, src, tgt, extra);
-        let mut beads = to_beads(&second);
-        if self.moved {
-            beads = moved_pass(&model, beads, self.skip_cost, extra);
-        }
-        Alignment {
-            beads: split_weak(beads, self.min_score),
-        }
-    }
-
-    fn dp(
-        &self,
-        model: &PairModel,
-        src: &Side,
-        tgt: &Side,
-        extra: Option<&dyn Fn(Range<usize>, Range<usize>) -> f64>,
-    ) -> dp::DpResult {
-        let skip = cost::tune(0, self.skip_cost);
-        let para = |i: usize, j: usize| -> f64 {
-            // Paragraph boundaries: a bead should not straddle one on one side only.
-            let (Some(pa), Some(pb)) = (&src.paragraphs, &tgt.paragraphs) else {
-                return 0.0;
-            };
-            let sa = i > 0 && i < pa.len() && pa[i] != pa[i - 1];
-            let sb = j > 0 && j < pb.len() && pb[j] != pb[j - 1];
-            if sa && sb { 0.5 } else { 0.0 }
-        };
-        dp::run(
-            model.n(),
-            model.m(),
-            self.band,
-            &self.shapes,
-            |i, j, di, dj| {
-                if di == 0 || dj == 0 {
-                    return skip;
-                }
-                let shape = match (di, dj) {
-                    (1, 1) => 0.0,
-                    (1, 2) | (2, 1) => 2.5,
-                    (2, 2) => 5.0,
-                    _ => 6.0,
-                };
-                let mut l = model.link_llr(i..i + di, j..j + dj);
-                if let Some(f) = extra {
-                    l += f(i..i + di, j..j + dj);
-                }
-                shape - l - para(i, j)
-            },
-        )
+        pair::align_model(self, model, src, tgt, None)
     }
 
     /// Aligns two or three editions (in the order given, normally uk, en, ru) and groups
@@ -347,113 +263,6 @@ impl Aligner {
         story::align_story(self, sides)
     }
 }
-
-/// Beads with scores from a DP result.
-fn to_beads(r: &dp::DpResult) -> Vec<Bead> {
-    r.beads
-        .iter()
-        .map(|b| {
-            let score = if b.src.is_empty() {
-                r.tgt_unaligned[b.tgt.start]
-            } else if b.tgt.is_empty() {
-                r.src_unaligned[b.src.start]
-            } else {
-                b.posterior
-            };
-            Bead {
-                src: b.src.clone(),
-                tgt: b.tgt.clone(),
-                score,
-                moved: false,
-            }
-        })
-        .collect()
-}
-
-/// Links left-over sentences out of order where the evidence is strong.
-fn moved_pass(
-    model: &PairModel,
-    beads: Vec<Bead>,
-    skip: f64,
-    extra: Option<&dyn Fn(Range<usize>, Range<usize>) -> f64>,
-) -> Vec<Bead> {
-    let lone_src: Vec<usize> = beads
-        .iter()
-        .filter(|b| b.tgt.is_empty())
-        .map(|b| b.src.start)
-        .collect();
-    let lone_tgt: Vec<usize> = beads
-        .iter()
-        .filter(|b| b.src.is_empty())
-        .map(|b| b.tgt.start)
-        .collect();
-    if lone_src.is_empty() || lone_tgt.is_empty() {
-        return beads;
-    }
-    let mut cands = Vec::new();
-    for &i in &lone_src {
-        for &j in &lone_tgt {
-            let mut l = model.link_llr(i..i + 1, j..j + 1);
-            if let Some(f) = extra {
-                l += f(i..i + 1, j..j + 1);
-            }
-            if l > MOVED_MIN_LLR {
-                cands.push((l, i, j));
-            }
-        }
-    }
-    if cands.is_empty() {
-        return beads;
-    }
-    cands.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut used_s = std::collections::HashSet::new();
-    let mut used_t = std::collections::HashSet::new();
-    let mut links = Vec::new();
-    for (l, i, j) in cands {
-        if used_s.contains(&i) || used_t.contains(&j) {
-            continue;
-        }
-        used_s.insert(i);
-        used_t.insert(j);
-        links.push((l, i, j));
-    }
-    let mut by_src = std::collections::HashMap::new();
-    for (l, i, j) in links {
-        // Odds against leaving both alone, tempered.
-        let score = 1.0 / (1.0 + (-(l - 2.0 * skip) * 0.5).exp());
-        by_src.insert(i, (j, score));
-    }
-    // The in-order links, to tell whether a new link crosses them.
-    let fixed: Vec<(usize, usize)> = beads
-        .iter()
-        .filter(|b| b.is_link())
-        .map(|b| (b.src.start, b.tgt.start))
-        .collect();
-    let mut out = Vec::with_capacity(beads.len());
-    for b in beads {
-        if b.src.is_empty() && used_t.contains(&b.tgt.start) {
-            continue;
-        }
-        if b.tgt.is_empty()
-            && let Some(&(j, score)) = by_src.get(&b.src.start)
-        {
-            let i = b.src.start;
-            let crosses = fixed.iter().any(|&(s, t)| (s < i) != (t < j));
-            out.push(Bead {
-                src: i..i + 1,
-                tgt: j..j + 1,
-                score,
-                moved: crosses,
-            });
-            continue;
-        }
-        out.push(b);
-    }
-    out
-}
-
-/// Minimum evidence for linking two left-over sentences out of order.
-const MOVED_MIN_LLR: f64 = 6.0;
 
 /// Replaces links scoring below `min` by one-sided beads, one sentence each.
 fn split_weak(beads: Vec<Bead>, min: f64) -> Vec<Bead> {
