@@ -346,6 +346,12 @@ impl PairModel {
         l
     }
 
+    /// The anchor and punctuation evidence alone (no lengths) that `src` and `tgt`
+    /// correspond; used for pivot evidence through a third edition.
+    pub fn token_llr_pub(&self, src: &[usize], tgt: &[usize]) -> f64 {
+        self.token_llr(src, tgt) + self.punct_llr(src, tgt)
+    }
+
     /// The evidence (log-likelihood ratio) that source sentences `src` and target sentences
     /// `tgt` correspond.
     pub fn link_llr(&self, src: &[usize], tgt: &[usize]) -> f64 {
