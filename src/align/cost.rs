@@ -42,14 +42,14 @@ impl MatchRates {
         } else if same_script {
             MatchRates {
                 number: 0.9,
-                name: 0.8,
-                word: 0.5,
+                name: 0.85,
+                word: 0.6,
             }
         } else {
             MatchRates {
                 number: 0.9,
-                name: 0.6,
-                word: 0.15,
+                name: 0.8,
+                word: 0.5,
             }
         }
     }
@@ -100,6 +100,8 @@ pub(crate) struct PairModel {
     pub length: LengthModel,
     /// Whether both sides are in the same language (a text with itself).
     same_lang: bool,
+    /// Whether one side is Latin and the other Cyrillic.
+    cross_script: bool,
 }
 
 fn intern(sents: &[Anchors]) -> (Vec<(String, Kind)>, Vec<Vec<u32>>) {
@@ -258,6 +260,7 @@ impl PairModel {
                 sigma: if same_lang { 0.1 } else { 0.3 },
             },
             same_lang,
+            cross_script: a_lang.is_cyrillic() != b_lang.is_cyrillic(),
         }
     }
 
@@ -300,6 +303,12 @@ impl PairModel {
             for &i in rng {
                 let toks = &from.anchors[i].tokens;
                 for (t, tok) in toks.iter().enumerate() {
+                    if map[from.form_ids[i][t] as usize].is_empty() {
+                        // Nothing in the other edition matches: an orphan name or number
+                        // says the sentence may have no counterpart at all.
+                        llr += orphan_llr(tok.kind, self.cross_script);
+                        continue;
+                    }
                     let q1 = from.q[i][t];
                     let q = 1.0 - (1.0 - q1).powi(k);
                     let p = self.rates.of(tok.kind).max(q);
@@ -398,6 +407,9 @@ impl PairModel {
     /// number of tokens of each (for re-estimating match rates).
     pub fn match_counts(&self, i: usize, j: usize, acc: &mut [(f64, f64); 3]) {
         for (t, tok) in self.a.anchors[i].tokens.iter().enumerate() {
+            if self.a_to_b[self.a.form_ids[i][t] as usize].is_empty() {
+                continue;
+            }
             let hit = Self::token_matched(&self.a, &self.b, &self.a_to_b, i, t, &[j]);
             let k = kind_index(tok.kind);
             acc[k].1 += 1.0;
@@ -406,6 +418,9 @@ impl PairModel {
             }
         }
         for (t, tok) in self.b.anchors[j].tokens.iter().enumerate() {
+            if self.b_to_a[self.b.form_ids[j][t] as usize].is_empty() {
+                continue;
+            }
             let hit = Self::token_matched(&self.b, &self.a, &self.b_to_a, j, t, &[i]);
             let k = kind_index(tok.kind);
             acc[k].1 += 1.0;
@@ -435,6 +450,20 @@ pub(crate) fn tune(k: usize, default: f64) -> f64 {
             .collect()
     });
     v.get(k).copied().flatten().unwrap_or(default)
+}
+
+/// Evidence from a token nothing in the other edition matches: `ln(1 - r)` where `r` is the
+/// share of such tokens that a translation keeps recognisably (numbers nearly always,
+/// names mostly, words only where they are cognates or international).
+fn orphan_llr(k: Kind, cross_script: bool) -> f64 {
+    let r: f64 = match (k, cross_script) {
+        (Kind::Number, _) => tune(6, 0.7),
+        (Kind::Name, true) => tune(7, 0.4),
+        (Kind::Name, false) => tune(8, 0.5),
+        (Kind::Word, true) => 0.0,
+        (Kind::Word, false) => tune(9, 0.1),
+    };
+    (1.0 - r).ln()
 }
 
 /// How much a missing match counts against a link, per kind: words are matched only by
