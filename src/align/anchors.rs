@@ -96,6 +96,7 @@ pub(crate) fn fold(ascii: &str, latin: bool) -> String {
             'q' => 'k',
             'g' => 'h',
             'x' => 'k',
+            'z' => 's',
             'c' => 'k',
             '\'' | '`' => continue,
             c => c,
@@ -282,7 +283,9 @@ pub(crate) fn word_match(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     let p = prefix(a, b);
-    if p >= 4 && p * 10 >= long * 6 {
+    // A shared stem: most of the longer word, or nearly all of the shorter one when the
+    // other carries an inflection (`arisabalaha` / `arisabalahoiu`).
+    if p >= 4 && (p * 10 >= long * 6 || (p >= 5 && p * 10 >= short * 8)) {
         return 0.9;
     }
     if short >= 5 && p >= 2 {

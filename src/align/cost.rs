@@ -457,11 +457,11 @@ pub(crate) fn tune(k: usize, default: f64) -> f64 {
 /// names mostly, words only where they are cognates or international).
 fn orphan_llr(k: Kind, cross_script: bool) -> f64 {
     let r: f64 = match (k, cross_script) {
-        (Kind::Number, _) => tune(6, 0.7),
-        (Kind::Name, true) => tune(7, 0.4),
-        (Kind::Name, false) => tune(8, 0.5),
+        (Kind::Number, _) => tune(6, 0.8),
+        (Kind::Name, true) => tune(7, 0.6),
+        (Kind::Name, false) => tune(8, 0.6),
         (Kind::Word, true) => 0.0,
-        (Kind::Word, false) => tune(9, 0.1),
+        (Kind::Word, false) => tune(9, 0.15),
     };
     (1.0 - r).ln()
 }
@@ -471,8 +471,8 @@ fn orphan_llr(k: Kind, cross_script: bool) -> f64 {
 fn miss_weight(k: Kind) -> f64 {
     match k {
         Kind::Number => tune(2, 1.0),
-        Kind::Name => tune(3, 0.7),
-        Kind::Word => tune(4, 0.35),
+        Kind::Name => tune(3, 1.0),
+        Kind::Word => tune(4, 0.5),
     }
 }
 
