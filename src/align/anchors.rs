@@ -325,7 +325,7 @@ mod tests {
         );
         assert_eq!(
             forms("Zelensky met Macron", Lang::En),
-            ["zelenski", "makron"]
+            ["selenski", "makron"]
         );
     }
 

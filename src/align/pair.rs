@@ -14,6 +14,8 @@ const ANCHOR_MIN_LLR: f64 = 4.0;
 const ANCHOR_MARGIN: f64 = 2.0;
 /// Minimum evidence for linking two left-over sentences out of order.
 const LEFTOVER_MIN_LLR: f64 = 6.0;
+/// The share of sentences without a counterpart that the default skip cost stands for.
+const PRIOR_ALONE: f64 = 0.1;
 /// Above this many cells the out-of-order search is skipped (it is quadratic).
 const MOVED_MAX_CELLS: usize = 250_000;
 
@@ -29,7 +31,8 @@ pub(crate) fn align_model(
     let all_s: Vec<usize> = (0..n).collect();
     let all_t: Vec<usize> = (0..m).collect();
     let prior = model.rates;
-    let first = run_dp(al, &model, src, tgt, &all_s, &all_t, extra);
+    let skip0 = cost::tune(0, al.skip_cost);
+    let first = run_dp(al, &model, src, tgt, &all_s, &all_t, extra, skip0);
     // Re-estimate the length model and match rates from confident 1-1 links.
     let mut acc = [(0.0, 0.0); 3];
     let mut logs = Vec::new();
@@ -65,13 +68,18 @@ pub(crate) fn align_model(
     let tmap: Vec<usize> = (0..m)
         .filter(|j| !moved.iter().any(|x| x.1 == *j))
         .collect();
-    let second = run_dp(al, &model, src, tgt, &smap, &tmap, extra);
+    // The share of sentences without a counterpart, from the first pass (smoothed towards
+    // PRIOR_ALONE), moves the skip cost: editions that drift a lot skip more cheaply.
+    let alone: f64 = first.src_unaligned.iter().chain(&first.tgt_unaligned).sum();
+    let rate = (alone + PRIOR_ALONE * 10.0) / ((n + m) as f64 + 10.0);
+    let skip = (skip0 + cost::tune(10, 1.0) * (PRIOR_ALONE / rate).ln()).clamp(0.5, 2.0 * skip0);
+    let second = run_dp(al, &model, src, tgt, &smap, &tmap, extra, skip);
     let mut beads = to_beads(&second, &smap, &tmap, n, m);
     if !moved.is_empty() {
-        beads = insert_links(beads, &moved, al.skip_cost);
+        beads = insert_links(beads, &moved, skip);
     }
     if al.moved {
-        beads = leftover_pass(&model, beads, al.skip_cost, extra);
+        beads = leftover_pass(&model, beads, skip, extra);
     }
     Alignment {
         beads: split_weak(beads, al.min_score),
@@ -88,8 +96,8 @@ fn run_dp(
     smap: &[usize],
     tmap: &[usize],
     extra: Extra,
+    skip: f64,
 ) -> dp::DpResult {
-    let skip = cost::tune(0, al.skip_cost);
     let para = |i: usize, j: usize| -> f64 {
         // Paragraph boundaries on both sides at once: a bead is likelier to start there.
         let (Some(pa), Some(pb)) = (&src.paragraphs, &tgt.paragraphs) else {
