@@ -294,7 +294,8 @@ impl PairModel {
     /// Log-likelihood ratio of the tokens of sentences `src` (side a) and `tgt` (side b)
     /// under "link" against "unrelated".
     fn token_llr(&self, src: &[usize], tgt: &[usize]) -> f64 {
-        let mut llr = 0.0;
+        let mut hits = 0.0;
+        let mut misses = 0.0;
         for (from, to, map, rng, other) in [
             (&self.a, &self.b, &self.a_to_b, src, tgt),
             (&self.b, &self.a, &self.b_to_a, tgt, src),
@@ -306,23 +307,24 @@ impl PairModel {
                     if map[from.form_ids[i][t] as usize].is_empty() {
                         // Nothing in the other edition matches: an orphan name or number
                         // says the sentence may have no counterpart at all.
-                        llr += orphan_llr(tok.kind, self.cross_script);
+                        misses += orphan_llr(tok.kind, self.cross_script);
                         continue;
                     }
                     let q1 = from.q[i][t];
                     let q = 1.0 - (1.0 - q1).powi(k);
                     let p = self.rates.of(tok.kind).max(q);
                     let hit = Self::token_matched(from, to, map, i, t, other);
-                    llr += if hit {
-                        (p / q).ln()
+                    if hit {
+                        hits += (p / q).ln();
                     } else {
-                        miss_weight(tok.kind) * ((1.0 - p) / (1.0 - q)).ln()
-                    };
+                        misses += miss_weight(tok.kind) * ((1.0 - p) / (1.0 - q)).ln();
+                    }
                 }
             }
         }
-        // Both directions count each match twice; halve.
-        (llr * 0.5).max(-tune(1, 6.0))
+        // A match shows on both sides, a miss on one: matches count less than twice.
+        let llr = hits * tune(11, 0.7) + misses * tune(12, 0.5);
+        llr.max(-tune(1, 6.0))
     }
 
     fn lengths(&self, side: &SideData, r: &[usize]) -> f64 {

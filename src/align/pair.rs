@@ -58,7 +58,25 @@ pub(crate) fn align_model(
             .clamp(0.08, 0.6);
     }
     let moved = if al.moved {
+        // Only sentences the first pass could not link with confidence may move.
+        let mut sure_s = vec![0.0f64; n];
+        let mut sure_t = vec![0.0f64; m];
+        for b in first
+            .beads
+            .iter()
+            .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+        {
+            for i in b.src.clone() {
+                sure_s[i] = b.posterior;
+            }
+            for j in b.tgt.clone() {
+                sure_t[j] = b.posterior;
+            }
+        }
         moved_anchors(&model, extra)
+            .into_iter()
+            .filter(|&(i, j, _)| sure_s[i] < 0.5 && sure_t[j] < 0.5)
+            .collect()
     } else {
         Vec::new()
     };
