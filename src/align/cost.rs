@@ -84,6 +84,41 @@ struct SideData {
     q: Vec<Vec<f64>>,
     /// Sorted, deduplicated form ids in each sentence.
     form_sets: Vec<Vec<u32>>,
+    /// How much each sentence shares its words with the rest of its edition (0 to 1).
+    coherence: Vec<f64>,
+}
+
+/// The share of each sentence's tokens (numbers aside) that recur, as the same word or a
+/// close form, in another sentence of the same edition, smoothed. A sentence from another
+/// story shares little with the edition it was put in.
+fn coherence(forms: &[(String, Kind)], ids: &[Vec<u32>], sets: &[Vec<u32>]) -> Vec<f64> {
+    let self_map = match_forms(forms, forms);
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); forms.len()];
+    for (j, s) in sets.iter().enumerate() {
+        for &f in s {
+            postings[f as usize].push(j as u32);
+        }
+    }
+    ids.iter()
+        .enumerate()
+        .map(|(i, toks)| {
+            let mut n = 0.0;
+            let mut hit = 0.0;
+            for &f in toks {
+                if forms[f as usize].1 == Kind::Number {
+                    continue;
+                }
+                n += 1.0;
+                let elsewhere = self_map[f as usize]
+                    .iter()
+                    .any(|&g| postings[g as usize].iter().any(|&j| j as usize != i));
+                if elsewhere {
+                    hit += 1.0;
+                }
+            }
+            (hit + 0.5) / (n + 1.0)
+        })
+        .collect()
 }
 
 /// Everything needed to score beads between two sides of one story.
@@ -96,12 +131,12 @@ pub(crate) struct PairModel {
     b_to_a: Vec<Vec<u32>>,
     /// Match rates in true links.
     pub rates: MatchRates,
+    /// Share of tokens kept recognisably in true links (matchable or not).
+    pub kept: MatchRates,
     /// Length model.
     pub length: LengthModel,
     /// Whether both sides are in the same language (a text with itself).
     same_lang: bool,
-    /// Whether one side is Latin and the other Cyrillic.
-    cross_script: bool,
 }
 
 fn intern(sents: &[Anchors]) -> (Vec<(String, Kind)>, Vec<Vec<u32>>) {
@@ -236,6 +271,8 @@ impl PairModel {
         let sets_b: Vec<Vec<u32>> = idb.iter().map(|v| sorted_set(v)).collect();
         let qa = background(&ida, &a_to_b, &sets_b, fb.len());
         let qb = background(&idb, &b_to_a, &sets_a, fa.len());
+        let ca = coherence(&fa, &ida, &sets_a);
+        let cb = coherence(&fb, &idb, &sets_b);
         let la: f64 = aa.iter().map(|x| x.chars as f64).sum::<f64>() + 1.0;
         let lb: f64 = ba.iter().map(|x| x.chars as f64).sum::<f64>() + 1.0;
         let same_lang = a_lang == b_lang;
@@ -245,23 +282,38 @@ impl PairModel {
                 form_ids: ida,
                 q: qa,
                 form_sets: sets_a,
+                coherence: ca,
             },
             b: SideData {
                 anchors: ba,
                 form_ids: idb,
                 q: qb,
                 form_sets: sets_b,
+                coherence: cb,
             },
             a_to_b,
             b_to_a,
             rates: MatchRates::prior(a_lang, b_lang),
+            kept: MatchRates::kept_prior(a_lang, b_lang),
             length: LengthModel {
                 ratio: (lb / la).clamp(0.33, 3.0),
                 sigma: if same_lang { 0.1 } else { 0.3 },
             },
             same_lang,
-            cross_script: a_lang.is_cyrillic() != b_lang.is_cyrillic(),
         }
+    }
+
+    /// How much cheaper than usual it is to leave source sentence `i` (side a when `src`)
+    /// alone: positive for sentences that share less with their own edition than the
+    /// edition's mean, negative for those that share more.
+    pub fn skip_bonus(&self, src: bool, i: usize) -> f64 {
+        let side = if src { &self.a } else { &self.b };
+        let c = &side.coherence;
+        if c.len() < 4 {
+            return 0.0;
+        }
+        let mean = c.iter().sum::<f64>() / c.len() as f64;
+        tune(14, 0.7) * ((mean + 0.1) / (c[i] + 0.1)).ln()
     }
 
     /// Number of source sentences.
@@ -296,6 +348,7 @@ impl PairModel {
     fn token_llr(&self, src: &[usize], tgt: &[usize]) -> f64 {
         let mut hits = 0.0;
         let mut misses = 0.0;
+        let mut orphans = 0.0;
         for (from, to, map, rng, other) in [
             (&self.a, &self.b, &self.a_to_b, src, tgt),
             (&self.b, &self.a, &self.b_to_a, tgt, src),
@@ -307,7 +360,7 @@ impl PairModel {
                     if map[from.form_ids[i][t] as usize].is_empty() {
                         // Nothing in the other edition matches: an orphan name or number
                         // says the sentence may have no counterpart at all.
-                        misses += orphan_llr(tok.kind, self.cross_script);
+                        orphans += orphan_llr(tok.kind, &self.kept);
                         continue;
                     }
                     let q1 = from.q[i][t];
@@ -323,7 +376,7 @@ impl PairModel {
             }
         }
         // A match shows on both sides, a miss on one: matches count less than twice.
-        let llr = hits * tune(11, 0.7) + misses * tune(12, 0.5);
+        let llr = hits * tune(11, 0.7) + misses * tune(12, 0.5) + orphans * tune(16, 0.3);
         llr.max(-tune(1, 6.0))
     }
 
@@ -407,24 +460,36 @@ impl PairModel {
 
     /// Tokens of source sentence `i` that find a match in target sentence `j`, and the
     /// number of tokens of each (for re-estimating match rates).
-    pub fn match_counts(&self, i: usize, j: usize, acc: &mut [(f64, f64); 3]) {
+    /// `acc` counts only tokens that match something in the other edition, `all` counts
+    /// every token.
+    pub fn match_counts(
+        &self,
+        i: usize,
+        j: usize,
+        acc: &mut [(f64, f64); 3],
+        all: &mut [(f64, f64); 3],
+    ) {
         for (t, tok) in self.a.anchors[i].tokens.iter().enumerate() {
+            let k = kind_index(tok.kind);
+            all[k].1 += 1.0;
             if self.a_to_b[self.a.form_ids[i][t] as usize].is_empty() {
                 continue;
             }
             let hit = Self::token_matched(&self.a, &self.b, &self.a_to_b, i, t, &[j]);
-            let k = kind_index(tok.kind);
+            all[k].0 += hit as u8 as f64;
             acc[k].1 += 1.0;
             if hit {
                 acc[k].0 += 1.0;
             }
         }
         for (t, tok) in self.b.anchors[j].tokens.iter().enumerate() {
+            let k = kind_index(tok.kind);
+            all[k].1 += 1.0;
             if self.b_to_a[self.b.form_ids[j][t] as usize].is_empty() {
                 continue;
             }
             let hit = Self::token_matched(&self.b, &self.a, &self.b_to_a, j, t, &[i]);
-            let k = kind_index(tok.kind);
+            all[k].0 += hit as u8 as f64;
             acc[k].1 += 1.0;
             if hit {
                 acc[k].0 += 1.0;
@@ -454,18 +519,23 @@ pub(crate) fn tune(k: usize, default: f64) -> f64 {
     v.get(k).copied().flatten().unwrap_or(default)
 }
 
+impl MatchRates {
+    /// Priors of the share of tokens that a translation keeps recognisably (numbers nearly
+    /// always, names mostly, words only where they are cognates or international).
+    pub fn kept_prior(a: Lang, b: Lang) -> MatchRates {
+        let cross = a.is_cyrillic() != b.is_cyrillic();
+        MatchRates {
+            number: tune(6, 0.8),
+            name: if cross { tune(7, 0.6) } else { tune(8, 0.6) },
+            word: if cross { tune(9, 0.03) } else { tune(15, 0.15) },
+        }
+    }
+}
+
 /// Evidence from a token nothing in the other edition matches: `ln(1 - r)` where `r` is the
-/// share of such tokens that a translation keeps recognisably (numbers nearly always,
-/// names mostly, words only where they are cognates or international).
-fn orphan_llr(k: Kind, cross_script: bool) -> f64 {
-    let r: f64 = match (k, cross_script) {
-        (Kind::Number, _) => tune(6, 0.8),
-        (Kind::Name, true) => tune(7, 0.6),
-        (Kind::Name, false) => tune(8, 0.6),
-        (Kind::Word, true) => 0.0,
-        (Kind::Word, false) => tune(9, 0.15),
-    };
-    (1.0 - r).ln()
+/// share of tokens of its kind that a translation keeps recognisably.
+fn orphan_llr(k: Kind, kept: &MatchRates) -> f64 {
+    (1.0 - kept.of(k)).ln()
 }
 
 /// How much a missing match counts against a link, per kind: words are matched only by

@@ -35,15 +35,18 @@ pub(crate) fn align_model(
     let first = run_dp(al, &model, src, tgt, &all_s, &all_t, extra, skip0);
     // Re-estimate the length model and match rates from confident 1-1 links.
     let mut acc = [(0.0, 0.0); 3];
+    let mut all = [(0.0, 0.0); 3];
+    let kept_prior = model.kept;
     let mut logs = Vec::new();
     for b in first.beads.iter() {
         if b.src.len() == 1 && b.tgt.len() == 1 && b.posterior >= 0.8 {
-            model.match_counts(b.src.start, b.tgt.start, &mut acc);
+            model.match_counts(b.src.start, b.tgt.start, &mut acc, &mut all);
             let (la, lb) = model.char_lens(b.src.start, b.tgt.start);
             logs.push(((lb + 8.0) / (la + 8.0)).ln());
         }
     }
     model.rates = cost::reestimate(prior, &acc);
+    model.kept = cost::reestimate(kept_prior, &all);
     if logs.len() >= 3 {
         let k = logs.len() as f64;
         let mean = logs.iter().sum::<f64>() / k;
@@ -131,8 +134,11 @@ fn run_dp(
         al.band,
         &al.shapes,
         |i, j, di, dj| {
-            if di == 0 || dj == 0 {
-                return skip;
+            if di == 0 {
+                return skip - model.skip_bonus(false, tmap[j]);
+            }
+            if dj == 0 {
+                return skip - model.skip_bonus(true, smap[i]);
             }
             let s = &smap[i..i + di];
             let t = &tmap[j..j + dj];
@@ -142,7 +148,7 @@ fn run_dp(
             }
             let shape = match (di, dj) {
                 (1, 1) => 0.0,
-                (1, 2) | (2, 1) => 2.5,
+                (1, 2) | (2, 1) => cost::tune(13, 3.0),
                 (2, 2) => 5.0,
                 _ => 6.0,
             };
