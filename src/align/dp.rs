@@ -95,13 +95,16 @@ fn logaddexp(a: f64, b: f64) -> f64 {
     m + ((a - m).exp() + (b - m).exp()).ln()
 }
 
-/// Runs the DP. `cost(i0, j0, di, dj)` is the cost of the bead of shape `(di, dj)` that
+/// Runs the DP. Posteriors are computed with the costs divided by `temp` (1 for the plain
+/// model; above 1 flattens them where the evidence is known to be counted twice).
+/// `cost(i0, j0, di, dj)` is the cost of the bead of shape `(di, dj)` that
 /// starts at `(i0, j0)`; skips are the shapes `(1,0)` and `(0,1)`.
 pub(crate) fn run(
     n: usize,
     m: usize,
     band: usize,
     shapes: &[Shape],
+    temp: f64,
     cost: impl Fn(usize, usize, usize, usize) -> f64,
 ) -> DpResult {
     let lat = Lattice::new(n, m, band);
@@ -140,7 +143,7 @@ pub(crate) fn run(
                 }
                 let p = lat.idx(i - di, j - dj).expect("checked");
                 let cc = cc as f64;
-                f = logaddexp(f, fwd[p] - cc);
+                f = logaddexp(f, fwd[p] - cc / temp);
                 if vit[p] - cc > v {
                     v = vit[p] - cc;
                     b = s as u8;
@@ -169,7 +172,7 @@ pub(crate) fn run(
                 if !cc.is_finite() {
                     continue;
                 }
-                bsum = logaddexp(bsum, bwd[nx] - cc as f64);
+                bsum = logaddexp(bsum, bwd[nx] - cc as f64 / temp);
             }
             bwd[e] = bsum;
         }
@@ -186,14 +189,14 @@ pub(crate) fn run(
                 && i > 0
                 && let Some(p) = lat.idx(i - 1, j)
             {
-                let cc = c[e * ns + s] as f64;
+                let cc = c[e * ns + s] as f64 / temp;
                 src_un[i - 1] += (fwd[p] - cc + bwd[e] - z).exp();
             }
             if let Some(s) = skip_tgt
                 && j > 0
                 && let Some(p) = lat.idx(i, j - 1)
             {
-                let cc = c[e * ns + s] as f64;
+                let cc = c[e * ns + s] as f64 / temp;
                 tgt_un[j - 1] += (fwd[p] - cc + bwd[e] - z).exp();
             }
         }
@@ -205,7 +208,7 @@ pub(crate) fn run(
         let s = back[e] as usize;
         let (di, dj) = shapes[s];
         let p = lat.idx(i - di, j - dj).expect("in band");
-        let cc = c[e * ns + s] as f64;
+        let cc = c[e * ns + s] as f64 / temp;
         let post = (fwd[p] - cc + bwd[e] - z).exp().clamp(0.0, 1.0);
         beads.push(DpBead {
             src: i - di..i,
@@ -246,7 +249,7 @@ mod tests {
     #[test]
     fn cheap_diagonal_wins_and_posteriors_sum() {
         let shapes = [(1, 0), (0, 1), (1, 1)];
-        let r = run(4, 4, 2, &shapes, |i, j, di, dj| {
+        let r = run(4, 4, 2, &shapes, 1.0, |i, j, di, dj| {
             if di == 1 && dj == 1 {
                 if i == j { 0.0 } else { 5.0 }
             } else {

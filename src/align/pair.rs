@@ -14,6 +14,8 @@ const ANCHOR_MIN_LLR: f64 = 4.0;
 const ANCHOR_MARGIN: f64 = 2.0;
 /// Minimum evidence for linking two left-over sentences out of order.
 const LEFTOVER_MIN_LLR: f64 = 6.0;
+/// Temperature of the posteriors when a third edition adds evidence.
+const THREE_WAY_TEMPERATURE: f64 = 2.0;
 /// The share of sentences without a counterpart that the default skip cost stands for.
 const PRIOR_ALONE: f64 = 0.1;
 /// Above this many cells the out-of-order search is skipped (it is quadratic).
@@ -32,7 +34,7 @@ pub(crate) fn align_model(
     let all_t: Vec<usize> = (0..m).collect();
     let prior = model.rates;
     let skip0 = cost::tune(0, al.skip_cost);
-    let first = run_dp(al, &model, src, tgt, &all_s, &all_t, extra, skip0);
+    let first = run_dp(al, &model, src, tgt, &all_s, &all_t, extra, skip0, 1.0);
     // Re-estimate the length model and match rates from confident 1-1 links.
     let mut acc = [(0.0, 0.0); 3];
     let mut all = [(0.0, 0.0); 3];
@@ -94,7 +96,14 @@ pub(crate) fn align_model(
     let alone: f64 = first.src_unaligned.iter().chain(&first.tgt_unaligned).sum();
     let rate = (alone + PRIOR_ALONE * 10.0) / ((n + m) as f64 + 10.0);
     let skip = (skip0 + cost::tune(10, 1.0) * (PRIOR_ALONE / rate).ln()).clamp(0.5, 2.0 * skip0);
-    let second = run_dp(al, &model, src, tgt, &smap, &tmap, extra, skip);
+    // Evidence brought in from a third edition is partly the same evidence again: temper
+    // the posteriors then.
+    let temp = if extra.is_some() {
+        THREE_WAY_TEMPERATURE
+    } else {
+        1.0
+    };
+    let second = run_dp(al, &model, src, tgt, &smap, &tmap, extra, skip, temp);
     let mut beads = to_beads(&second, &smap, &tmap, n, m);
     if !moved.is_empty() {
         beads = insert_links(beads, &moved, skip);
@@ -118,6 +127,7 @@ fn run_dp(
     tmap: &[usize],
     extra: Extra,
     skip: f64,
+    temp: f64,
 ) -> dp::DpResult {
     let para = |i: usize, j: usize| -> f64 {
         // Paragraph boundaries on both sides at once: a bead is likelier to start there.
@@ -133,6 +143,7 @@ fn run_dp(
         tmap.len(),
         al.band,
         &al.shapes,
+        temp,
         |i, j, di, dj| {
             if di == 0 {
                 return skip - model.skip_bonus(false, tmap[j]);
@@ -207,7 +218,7 @@ fn to_bead(
 
 /// Score of a link found outside the DP, from its evidence against leaving both alone.
 fn outside_score(l: f64, skip: f64) -> f64 {
-    1.0 / (1.0 + (-(l - 2.0 * skip) * 0.5).exp())
+    1.0 / (1.0 + (-(l - 2.0 * skip - 2.0) / 3.0).exp())
 }
 
 /// Confident 1-1 links that break the order of the others: the anchors (mutually best,
