@@ -413,6 +413,41 @@ fn leftover_pass(model: &PairModel, beads: Vec<Bead>, skip: f64, extra: Extra) -
         used_t.insert(j);
         by_src.insert(i, (j, l));
     }
+    let links: Vec<(usize, usize, f64)> = by_src
+        .into_iter()
+        .map(|(i, (j, l))| (i, j, outside_score(l, skip)))
+        .collect();
+    link_lone(beads, &links)
+}
+
+/// Replaces the one-sided beads of source `i` and target `j` by a link with the given
+/// score, for each `(i, j, score)` whose two sentences are both alone; the link sits at
+/// the source position and is marked moved when it crosses the other links.
+pub(crate) fn link_lone(beads: Vec<Bead>, links: &[(usize, usize, f64)]) -> Vec<Bead> {
+    let lone_s: std::collections::HashSet<usize> = beads
+        .iter()
+        .filter(|b| b.tgt.is_empty())
+        .map(|b| b.src.start)
+        .collect();
+    let lone_t: std::collections::HashSet<usize> = beads
+        .iter()
+        .filter(|b| b.src.is_empty())
+        .map(|b| b.tgt.start)
+        .collect();
+    let mut by_src = std::collections::HashMap::new();
+    let mut used_t = std::collections::HashSet::new();
+    for &(i, j, score) in links {
+        if lone_s.contains(&i)
+            && lone_t.contains(&j)
+            && !by_src.contains_key(&i)
+            && used_t.insert(j)
+        {
+            by_src.insert(i, (j, score));
+        }
+    }
+    if by_src.is_empty() {
+        return beads;
+    }
     let fixed: Vec<(usize, usize)> = beads
         .iter()
         .filter(|b| b.is_link() && !b.moved)
@@ -424,9 +459,15 @@ fn leftover_pass(model: &PairModel, beads: Vec<Bead>, skip: f64, extra: Extra) -
             continue;
         }
         if b.tgt.is_empty()
-            && let Some(&(j, l)) = by_src.get(&b.src.start)
+            && let Some(&(j, score)) = by_src.get(&b.src.start)
         {
-            out.push(moved_bead(b.src.start, j, l, skip, &fixed));
+            let i = b.src.start;
+            out.push(Bead {
+                src: i..i + 1,
+                tgt: j..j + 1,
+                score,
+                moved: fixed.iter().any(|&(s, t)| (s < i) != (t < j)),
+            });
             continue;
         }
         out.push(b);

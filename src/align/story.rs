@@ -98,6 +98,57 @@ fn realign(
         .collect()
 }
 
+/// Links two sentences left alone in one pair when the other two pairs link both of them
+/// to one sentence of the third edition (and their own evidence does not speak against
+/// it), weakest pair first.
+fn close_triangles(sides: &[Side], idx: &[(usize, usize)], al: &mut [Alignment]) {
+    let find = |x: usize, y: usize| idx.iter().position(|&p| p == (x, y)).expect("pair");
+    for &(s, t) in [(1, 2), (0, 1), (0, 2)].iter() {
+        let c = 3 - s - t;
+        let sc = find(s.min(c), s.max(c));
+        let ct = find(c.min(t), c.max(t));
+        // Per sentence of c: its 1-1 partners in s and in t, with scores.
+        let partner = |a: &Alignment, c_is_src: bool| -> Vec<Option<(usize, f64)>> {
+            let mut v = vec![None; sides[c].len()];
+            for b in a
+                .beads
+                .iter()
+                .filter(|b| b.src.len() == 1 && b.tgt.len() == 1)
+            {
+                let (k, o) = if c_is_src {
+                    (b.src.start, b.tgt.start)
+                } else {
+                    (b.tgt.start, b.src.start)
+                };
+                v[k] = Some((o, b.score));
+            }
+            v
+        };
+        let in_s = partner(&al[sc], c < s);
+        let in_t = partner(&al[ct], c < t);
+        let model = PairModel::new(
+            sides[s].lang,
+            &sides[s].sentences,
+            sides[t].lang,
+            &sides[t].sentences,
+        );
+        let mut links = Vec::new();
+        for k in 0..sides[c].len() {
+            if let (Some((i, p1)), Some((j, p2))) = (in_s[k], in_t[k])
+                && model.link_llr(&[i], &[j]) > CLOSE_MIN_LLR
+            {
+                links.push((i, j, p1 * p2));
+            }
+        }
+        let k = find(s, t);
+        let beads = std::mem::take(&mut al[k].beads);
+        al[k].beads = pair::link_lone(beads, &links);
+    }
+}
+
+/// The least evidence of its own a link closing a triangle needs.
+const CLOSE_MIN_LLR: f64 = -2.0;
+
 /// Evidence for a link that the two other alignments of the story compose to.
 const AGREE_BONUS: f64 = 2.0;
 
@@ -120,7 +171,9 @@ pub(crate) fn align_story(al: &Aligner, sides: &[Side]) -> StoryAlignment {
         .collect();
     let alignments = if sides.len() == 3 {
         let second = realign(al, sides, &idx, &first, false);
-        realign(al, sides, &idx, &second, true)
+        let mut third = realign(al, sides, &idx, &second, true);
+        close_triangles(sides, &idx, &mut third);
+        third
     } else {
         first
     };
