@@ -193,15 +193,20 @@ pub(crate) fn skeleton(form: &str) -> String {
 /// Whether two folded forms have the same consonant skeleton, up to an inflection of at
 /// most two consonants at the end (`feinstein` / `fainstain` / `fainstaina`). Needs three
 /// consonants for names, four for other words.
+#[cfg(test)]
 pub(crate) fn skeleton_match(a: &str, b: &str, name: bool) -> bool {
-    let (sa, sb) = (skeleton(a), skeleton(b));
+    skeletons_match(&skeleton(a), &skeleton(b), name)
+}
+
+/// Whether two consonant skeletons match (see `skeleton_match`).
+pub(crate) fn skeletons_match(sa: &str, sb: &str, name: bool) -> bool {
     let (short, long) = if sa.len() <= sb.len() {
         (sa, sb)
     } else {
         (sb, sa)
     };
     let need = if name { 3 } else { 4 };
-    short.len() >= need && long.starts_with(&short) && long.len() - short.len() <= 1
+    short.len() >= need && long.starts_with(short) && long.len() - short.len() <= 1
 }
 
 /// Number words (2 to 12, million, billion) as digit forms; `None` for other words.
@@ -288,7 +293,7 @@ pub(crate) fn word_match(a: &str, b: &str) -> f64 {
     if p >= 4 && (p * 10 >= long * 6 || (p >= 5 && p * 10 >= short * 8)) {
         return 0.9;
     }
-    if short >= 5 && p >= 2 {
+    if short >= 5 && p >= 3 {
         let jw = strsim::jaro_winkler(a, b);
         if jw >= 0.9 {
             return 0.8;

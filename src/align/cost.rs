@@ -76,16 +76,22 @@ pub(crate) struct LengthModel {
 const SIGMA_RANDOM: f64 = 0.8;
 
 /// Per-side precomputed anchor data.
+#[derive(Clone)]
 struct SideData {
     anchors: Vec<Anchors>,
     /// For each sentence, the form id of each token.
     form_ids: Vec<Vec<u32>>,
     /// Background match probability of each token of each sentence against the other side.
     q: Vec<Vec<f64>>,
-    /// Sorted, deduplicated form ids in each sentence.
-    form_sets: Vec<Vec<u32>>,
-    /// How much each sentence shares its words with the rest of its edition (0 to 1).
-    coherence: Vec<f64>,
+    /// How much cheaper leaving each sentence alone is, from how much it shares its words
+    /// with the rest of its edition.
+    skip_bonus: Vec<f64>,
+    /// For each token of each sentence, the sentences of the other side holding a match
+    /// (ascending).
+    hits_in: Vec<Vec<Vec<u32>>>,
+    /// For each token of each sentence, its evidence when matched and when missed against
+    /// one, two or three sentences: `[hit1, hit2, hit3, miss1, miss2, miss3]`.
+    vals: Vec<Vec<[f64; 6]>>,
 }
 
 /// The share of each sentence's tokens (numbers aside) that recur, as the same word or a
@@ -122,6 +128,7 @@ fn coherence(forms: &[(String, Kind)], ids: &[Vec<u32>], sets: &[Vec<u32>]) -> V
 }
 
 /// Everything needed to score beads between two sides of one story.
+#[derive(Clone)]
 pub(crate) struct PairModel {
     a: SideData,
     b: SideData,
@@ -130,9 +137,9 @@ pub(crate) struct PairModel {
     /// The reverse.
     b_to_a: Vec<Vec<u32>>,
     /// Match rates in true links.
-    pub rates: MatchRates,
+    rates: MatchRates,
     /// Share of tokens kept recognisably in true links (matchable or not).
-    pub kept: MatchRates,
+    kept: MatchRates,
     /// Length model.
     pub length: LengthModel,
     /// Whether both sides are in the same language (a text with itself).
@@ -162,37 +169,47 @@ fn intern(sents: &[Anchors]) -> (Vec<(String, Kind)>, Vec<Vec<u32>>) {
 fn match_forms(a: &[(String, Kind)], b: &[(String, Kind)]) -> Vec<Vec<u32>> {
     // Every match needs the first two letters or the first two consonants equal (or
     // identity for numbers): bucket by both.
-    let key = |f: &str| -> String { f.chars().take(2).collect() };
-    let skey = |f: &str| -> String {
-        let mut k = String::from("#");
-        k.extend(anchors::skeleton(f).chars().take(2));
-        k
+    let skel_a: Vec<String> = a.iter().map(|(f, _)| anchors::skeleton(f)).collect();
+    let skel_b: Vec<String> = b.iter().map(|(f, _)| anchors::skeleton(f)).collect();
+    let key = |f: &str| -> (u8, [u8; 2]) {
+        let x = f.as_bytes();
+        (
+            0,
+            [
+                x.first().copied().unwrap_or(0),
+                x.get(1).copied().unwrap_or(0),
+            ],
+        )
     };
-    let mut buckets: HashMap<String, Vec<u32>> = HashMap::new();
+    let skey = |f: &str| -> (u8, [u8; 2]) { (1, key(f).1) };
+    let mut buckets: HashMap<(u8, [u8; 2]), Vec<u32>> = HashMap::new();
     for (i, (f, _)) in b.iter().enumerate() {
         buckets.entry(key(f)).or_default().push(i as u32);
-        buckets.entry(skey(f)).or_default().push(i as u32);
+        buckets.entry(skey(&skel_b[i])).or_default().push(i as u32);
     }
+    let empty = Vec::new();
     a.iter()
-        .map(|(f, k)| {
+        .enumerate()
+        .map(|(ia, (f, k))| {
             let mut out = Vec::new();
-            let empty = Vec::new();
             let c1 = buckets.get(&key(f)).unwrap_or(&empty);
-            let c2 = buckets.get(&skey(f)).unwrap_or(&empty);
-            {
-                for &c in c1.iter().chain(c2) {
-                    let (g, kb) = &b[c as usize];
-                    let num_a = *k == Kind::Number;
-                    let num_b = *kb == Kind::Number;
-                    let ok = if num_a || num_b {
-                        num_a == num_b && f == g
-                    } else {
-                        anchors::word_match(f, g) > 0.5
-                            || anchors::skeleton_match(f, g, *k == Kind::Name || *kb == Kind::Name)
-                    };
-                    if ok {
-                        out.push(c);
-                    }
+            let c2 = buckets.get(&skey(&skel_a[ia])).unwrap_or(&empty);
+            for &c in c1.iter().chain(c2) {
+                let (g, kb) = &b[c as usize];
+                let num_a = *k == Kind::Number;
+                let num_b = *kb == Kind::Number;
+                let ok = if num_a || num_b {
+                    num_a == num_b && f == g
+                } else {
+                    anchors::word_match(f, g) > 0.5
+                        || anchors::skeletons_match(
+                            &skel_a[ia],
+                            &skel_b[c as usize],
+                            *k == Kind::Name || *kb == Kind::Name,
+                        )
+                };
+                if ok {
+                    out.push(c);
                 }
             }
             out.sort_unstable();
@@ -209,25 +226,15 @@ fn sorted_set(v: &[u32]) -> Vec<u32> {
     s
 }
 
-fn intersects(sorted_a: &[u32], sorted_b: &[u32]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < sorted_a.len() && j < sorted_b.len() {
-        match sorted_a[i].cmp(&sorted_b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
-}
-
 /// Background probabilities: the share of the other side's sentences holding a match.
+type Background = (Vec<Vec<f64>>, Vec<Vec<Vec<u32>>>);
+
 fn background(
     form_ids: &[Vec<u32>],
     matches: &[Vec<u32>],
     other_sets: &[Vec<u32>],
     n_forms_other: usize,
-) -> Vec<Vec<f64>> {
+) -> Background {
     let m = other_sets.len().max(1);
     // postings: which sentences of the other side hold each form.
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_forms_other];
@@ -236,27 +243,47 @@ fn background(
             postings[f as usize].push(j as u32);
         }
     }
-    let mut cache: HashMap<u32, f64> = HashMap::new();
-    form_ids
-        .iter()
-        .map(|ids| {
-            ids.iter()
-                .map(|&f| {
-                    *cache.entry(f).or_insert_with(|| {
-                        let mut sents: Vec<u32> = matches[f as usize]
-                            .iter()
-                            .flat_map(|&g| postings[g as usize].iter().copied())
-                            .collect();
-                        sents.sort_unstable();
-                        sents.dedup();
-                        // Smoothed: as if half a sentence more held it.
-                        ((sents.len() as f64 + 0.5) / (m as f64 + 1.0)).clamp(0.001, 0.95)
-                    })
-                })
-                .collect()
-        })
+    let mut cache: HashMap<u32, (f64, Vec<u32>)> = HashMap::new();
+    let mut qs = Vec::with_capacity(form_ids.len());
+    let mut lists = Vec::with_capacity(form_ids.len());
+    for ids in form_ids {
+        let mut q = Vec::with_capacity(ids.len());
+        let mut l = Vec::with_capacity(ids.len());
+        for &f in ids {
+            let (qf, sents) = cache.entry(f).or_insert_with(|| {
+                let mut sents: Vec<u32> = matches[f as usize]
+                    .iter()
+                    .flat_map(|&g| postings[g as usize].iter().copied())
+                    .collect();
+                sents.sort_unstable();
+                sents.dedup();
+                // Smoothed: as if half a sentence more held it.
+                let qf = ((sents.len() as f64 + 0.5) / (m as f64 + 1.0)).clamp(0.001, 0.95);
+                (qf, sents)
+            });
+            q.push(*qf);
+            l.push(sents.clone());
+        }
+        qs.push(q);
+        lists.push(l);
+    }
+    (qs, lists)
+}
+
+/// Skip bonus per sentence: the log ratio of the edition's mean coherence to the
+/// sentence's (none for editions too short to tell).
+fn skip_bonus(c: &[f64]) -> Vec<f64> {
+    if c.len() < 4 {
+        return vec![0.0; c.len()];
+    }
+    let mean = c.iter().sum::<f64>() / c.len() as f64;
+    c.iter()
+        .map(|&x| COHERENCE_WEIGHT * ((mean + 0.1) / (x + 0.1)).ln())
         .collect()
 }
+
+/// Weight of a sentence's coherence with its own edition in the cost of leaving it alone.
+const COHERENCE_WEIGHT: f64 = 0.7;
 
 impl PairModel {
     /// Builds the model for two sides.
@@ -269,27 +296,29 @@ impl PairModel {
         let b_to_a = match_forms(&fb, &fa);
         let sets_a: Vec<Vec<u32>> = ida.iter().map(|v| sorted_set(v)).collect();
         let sets_b: Vec<Vec<u32>> = idb.iter().map(|v| sorted_set(v)).collect();
-        let qa = background(&ida, &a_to_b, &sets_b, fb.len());
-        let qb = background(&idb, &b_to_a, &sets_a, fa.len());
+        let (qa, hits_a) = background(&ida, &a_to_b, &sets_b, fb.len());
+        let (qb, hits_b) = background(&idb, &b_to_a, &sets_a, fa.len());
         let ca = coherence(&fa, &ida, &sets_a);
         let cb = coherence(&fb, &idb, &sets_b);
         let la: f64 = aa.iter().map(|x| x.chars as f64).sum::<f64>() + 1.0;
         let lb: f64 = ba.iter().map(|x| x.chars as f64).sum::<f64>() + 1.0;
         let same_lang = a_lang == b_lang;
-        PairModel {
+        let mut model = PairModel {
             a: SideData {
                 anchors: aa,
                 form_ids: ida,
                 q: qa,
-                form_sets: sets_a,
-                coherence: ca,
+                skip_bonus: skip_bonus(&ca),
+                hits_in: hits_a,
+                vals: Vec::new(),
             },
             b: SideData {
                 anchors: ba,
                 form_ids: idb,
                 q: qb,
-                form_sets: sets_b,
-                coherence: cb,
+                skip_bonus: skip_bonus(&cb),
+                hits_in: hits_b,
+                vals: Vec::new(),
             },
             a_to_b,
             b_to_a,
@@ -300,6 +329,69 @@ impl PairModel {
                 sigma: if same_lang { 0.1 } else { 0.3 },
             },
             same_lang,
+        };
+        model.prepare();
+        model
+    }
+
+    /// The same model with source and target swapped.
+    pub fn flipped(&self) -> PairModel {
+        let mut m = self.clone();
+        std::mem::swap(&mut m.a, &mut m.b);
+        std::mem::swap(&mut m.a_to_b, &mut m.b_to_a);
+        m.length.ratio = 1.0 / m.length.ratio;
+        m
+    }
+
+    /// The match rates of tokens that match something in the other edition.
+    pub fn rates(&self) -> MatchRates {
+        self.rates
+    }
+
+    /// The shares of tokens kept recognisably.
+    pub fn kept(&self) -> MatchRates {
+        self.kept
+    }
+
+    /// Sets the match rates and kept rates, and recomputes the token evidence.
+    pub fn set_rates(&mut self, rates: MatchRates, kept: MatchRates) {
+        self.rates = rates;
+        self.kept = kept;
+        self.prepare();
+    }
+
+    /// Precomputes each token's evidence under the current rates.
+    fn prepare(&mut self) {
+        let (rates, kept) = (self.rates, self.kept);
+        for (side, map) in [(&mut self.a, &self.a_to_b), (&mut self.b, &self.b_to_a)] {
+            side.vals = side
+                .anchors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    a.tokens
+                        .iter()
+                        .enumerate()
+                        .map(|(t, tok)| {
+                            if map[side.form_ids[i][t] as usize].is_empty() {
+                                // Nothing in the other edition matches: an orphan name or
+                                // number says the sentence may have no counterpart at all.
+                                return [ORPHAN_SCALE * orphan_llr(tok.kind, &kept); 6];
+                            }
+                            let mut v = [0.0; 6];
+                            for k in 1..=3 {
+                                let q = 1.0 - (1.0 - side.q[i][t]).powi(k as i32);
+                                let p = rates.of(tok.kind).max(q);
+                                v[k - 1] = HIT_SCALE * (p / q).ln();
+                                v[k + 2] = MISS_SCALE
+                                    * miss_weight(tok.kind)
+                                    * ((1.0 - p) / (1.0 - q)).ln();
+                            }
+                            v
+                        })
+                        .collect()
+                })
+                .collect();
         }
     }
 
@@ -308,12 +400,7 @@ impl PairModel {
     /// edition's mean, negative for those that share more.
     pub fn skip_bonus(&self, src: bool, i: usize) -> f64 {
         let side = if src { &self.a } else { &self.b };
-        let c = &side.coherence;
-        if c.len() < 4 {
-            return 0.0;
-        }
-        let mean = c.iter().sum::<f64>() / c.len() as f64;
-        tune(14, 0.7) * ((mean + 0.1) / (c[i] + 0.1)).ln()
+        side.skip_bonus[i]
     }
 
     /// Number of source sentences.
@@ -326,58 +413,41 @@ impl PairModel {
         self.b.anchors.len()
     }
 
-    /// Whether token `t` of sentence `i` on one side has a match among sentences `other`.
-    fn token_matched(
-        from: &SideData,
-        to: &SideData,
-        map: &[Vec<u32>],
-        i: usize,
-        t: usize,
-        other: &[usize],
-    ) -> bool {
-        let f = from.form_ids[i][t] as usize;
-        let cands = &map[f];
-        if cands.is_empty() {
+    /// Whether token `t` of sentence `i` on one side has a match among sentences `other`
+    /// (ascending) of the other side.
+    fn token_matched(from: &SideData, i: usize, t: usize, other: &[usize]) -> bool {
+        let list = &from.hits_in[i][t];
+        if list.is_empty() || other.is_empty() {
             return false;
         }
-        other.iter().any(|&j| intersects(cands, &to.form_sets[j]))
+        let (lo, hi) = (other[0] as u32, other[other.len() - 1] as u32);
+        if (hi - lo) as usize + 1 == other.len() {
+            let p = list.partition_point(|&x| x < lo);
+            p < list.len() && list[p] <= hi
+        } else {
+            other
+                .iter()
+                .any(|&j| list.binary_search(&(j as u32)).is_ok())
+        }
     }
 
     /// Log-likelihood ratio of the tokens of sentences `src` (side a) and `tgt` (side b)
     /// under "link" against "unrelated".
     fn token_llr(&self, src: &[usize], tgt: &[usize]) -> f64 {
-        let mut hits = 0.0;
-        let mut misses = 0.0;
-        let mut orphans = 0.0;
-        for (from, to, map, rng, other) in [
-            (&self.a, &self.b, &self.a_to_b, src, tgt),
-            (&self.b, &self.a, &self.b_to_a, tgt, src),
-        ] {
-            let k = other.len() as i32;
+        let mut llr = 0.0;
+        for (from, rng, other) in [(&self.a, src, tgt), (&self.b, tgt, src)] {
+            let k = other.len().clamp(1, 3);
             for &i in rng {
-                let toks = &from.anchors[i].tokens;
-                for (t, tok) in toks.iter().enumerate() {
-                    if map[from.form_ids[i][t] as usize].is_empty() {
-                        // Nothing in the other edition matches: an orphan name or number
-                        // says the sentence may have no counterpart at all.
-                        orphans += orphan_llr(tok.kind, &self.kept);
-                        continue;
-                    }
-                    let q1 = from.q[i][t];
-                    let q = 1.0 - (1.0 - q1).powi(k);
-                    let p = self.rates.of(tok.kind).max(q);
-                    let hit = Self::token_matched(from, to, map, i, t, other);
-                    if hit {
-                        hits += (p / q).ln();
+                for (t, v) in from.vals[i].iter().enumerate() {
+                    llr += if Self::token_matched(from, i, t, other) {
+                        v[k - 1]
                     } else {
-                        misses += miss_weight(tok.kind) * ((1.0 - p) / (1.0 - q)).ln();
-                    }
+                        v[k + 2]
+                    };
                 }
             }
         }
-        // A match shows on both sides, a miss on one: matches count less than twice.
-        let llr = hits * tune(11, 0.7) + misses * tune(12, 0.5) + orphans * tune(16, 0.3);
-        llr.max(-tune(1, 6.0))
+        llr.max(-TOKEN_FLOOR)
     }
 
     fn lengths(&self, side: &SideData, r: &[usize]) -> f64 {
@@ -420,34 +490,6 @@ impl PairModel {
     /// `tgt` correspond.
     pub fn link_llr(&self, src: &[usize], tgt: &[usize]) -> f64 {
         let mut l = self.length_llr(src, tgt) + self.token_llr(src, tgt) + self.punct_llr(src, tgt);
-        if let Ok(v) = std::env::var("EDALIGN_PAIR")
-            && v == format!("{},{}", src[0], tgt[0])
-            && src.len() == 1
-            && tgt.len() == 1
-        {
-            eprintln!(
-                "len {:.2} tok {:.2} punct {:.2} rates {:?} length {:?}",
-                self.length_llr(src, tgt),
-                self.token_llr(src, tgt),
-                self.punct_llr(src, tgt),
-                self.rates,
-                self.length
-            );
-            for (t, tok) in self.a.anchors[src[0]].tokens.iter().enumerate() {
-                let hit = Self::token_matched(&self.a, &self.b, &self.a_to_b, src[0], t, tgt);
-                eprintln!(
-                    "  a {} {:?} q={:.3} hit={hit}",
-                    tok.form, tok.kind, self.a.q[src[0]][t]
-                );
-            }
-            for (t, tok) in self.b.anchors[tgt[0]].tokens.iter().enumerate() {
-                let hit = Self::token_matched(&self.b, &self.a, &self.b_to_a, tgt[0], t, src);
-                eprintln!(
-                    "  b {} {:?} q={:.3} hit={hit}",
-                    tok.form, tok.kind, self.b.q[tgt[0]][t]
-                );
-            }
-        }
         if self.same_lang && src.len() == 1 && tgt.len() == 1 {
             let (x, y) = (&self.a.anchors[src[0]], &self.b.anchors[tgt[0]]);
             if x.chars == y.chars && self.a.form_ids[src[0]].len() == self.b.form_ids[tgt[0]].len()
@@ -475,7 +517,7 @@ impl PairModel {
             if self.a_to_b[self.a.form_ids[i][t] as usize].is_empty() {
                 continue;
             }
-            let hit = Self::token_matched(&self.a, &self.b, &self.a_to_b, i, t, &[j]);
+            let hit = Self::token_matched(&self.a, i, t, &[j]);
             all[k].0 += hit as u8 as f64;
             acc[k].1 += 1.0;
             if hit {
@@ -488,7 +530,7 @@ impl PairModel {
             if self.b_to_a[self.b.form_ids[j][t] as usize].is_empty() {
                 continue;
             }
-            let hit = Self::token_matched(&self.b, &self.a, &self.b_to_a, j, t, &[i]);
+            let hit = Self::token_matched(&self.b, j, t, &[i]);
             all[k].0 += hit as u8 as f64;
             acc[k].1 += 1.0;
             if hit {
@@ -537,6 +579,15 @@ impl MatchRates {
 fn orphan_llr(k: Kind, kept: &MatchRates) -> f64 {
     (1.0 - kept.of(k)).ln()
 }
+
+/// A match shows on both sides, a miss on one: matches count less than twice.
+const HIT_SCALE: f64 = 0.7;
+/// Naive Bayes over-counts correlated misses: damp them.
+const MISS_SCALE: f64 = 0.5;
+/// Orphan tokens are weaker evidence still.
+const ORPHAN_SCALE: f64 = 0.3;
+/// The token evidence against a link is bounded.
+const TOKEN_FLOOR: f64 = 6.0;
 
 /// How much a missing match counts against a link, per kind: words are matched only by
 /// chance spelling (cognates, international words), so their absence says little.

@@ -32,13 +32,17 @@ pub(crate) fn align_model(
     let (n, m) = (model.n(), model.m());
     let all_s: Vec<usize> = (0..n).collect();
     let all_t: Vec<usize> = (0..m).collect();
-    let prior = model.rates;
+    let prior = model.rates();
     let skip0 = cost::tune(0, al.skip_cost);
+    let t0 = std::time::Instant::now();
     let first = run_dp(al, &model, src, tgt, &all_s, &all_t, extra, skip0, 1.0);
+    if std::env::var("EDALIGN_DEBUG").is_ok() {
+        eprintln!("first pass {:?}", t0.elapsed());
+    }
     // Re-estimate the length model and match rates from confident 1-1 links.
     let mut acc = [(0.0, 0.0); 3];
     let mut all = [(0.0, 0.0); 3];
-    let kept_prior = model.kept;
+    let kept_prior = model.kept();
     let mut logs = Vec::new();
     for b in first.beads.iter() {
         if b.src.len() == 1 && b.tgt.len() == 1 && b.posterior >= 0.8 {
@@ -47,8 +51,10 @@ pub(crate) fn align_model(
             logs.push(((lb + 8.0) / (la + 8.0)).ln());
         }
     }
-    model.rates = cost::reestimate(prior, &acc);
-    model.kept = cost::reestimate(kept_prior, &all);
+    model.set_rates(
+        cost::reestimate(prior, &acc),
+        cost::reestimate(kept_prior, &all),
+    );
     if logs.len() >= 3 {
         let k = logs.len() as f64;
         let mean = logs.iter().sum::<f64>() / k;

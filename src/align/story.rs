@@ -42,18 +42,12 @@ fn realign(
     al: &Aligner,
     sides: &[Side],
     idx: &[(usize, usize)],
+    models: &[PairModel],
     prev: &[Alignment],
     agree: bool,
 ) -> Vec<Alignment> {
     let find = |x: usize, y: usize| idx.iter().position(|&p| p == (x, y));
-    let model = |s: usize, t: usize| {
-        PairModel::new(
-            sides[s].lang,
-            &sides[s].sentences,
-            sides[t].lang,
-            &sides[t].sentences,
-        )
-    };
+    let model = |s: usize, t: usize| oriented(idx, models, s, t);
     let links = |x: usize, y: usize| -> Vec<Vec<usize>> {
         match find(x.min(y), x.max(y)) {
             Some(k) => links_of(&prev[k], sides[x].len(), x > y),
@@ -101,7 +95,12 @@ fn realign(
 /// Links two sentences left alone in one pair when the other two pairs link both of them
 /// to one sentence of the third edition (and their own evidence does not speak against
 /// it), weakest pair first.
-fn close_triangles(sides: &[Side], idx: &[(usize, usize)], al: &mut [Alignment]) {
+fn close_triangles(
+    sides: &[Side],
+    idx: &[(usize, usize)],
+    models: &[PairModel],
+    al: &mut [Alignment],
+) {
     let find = |x: usize, y: usize| idx.iter().position(|&p| p == (x, y)).expect("pair");
     for &(s, t) in [(1, 2), (0, 1), (0, 2)].iter() {
         let c = 3 - s - t;
@@ -126,12 +125,7 @@ fn close_triangles(sides: &[Side], idx: &[(usize, usize)], al: &mut [Alignment])
         };
         let in_s = partner(&al[sc], c < s);
         let in_t = partner(&al[ct], c < t);
-        let model = PairModel::new(
-            sides[s].lang,
-            &sides[s].sentences,
-            sides[t].lang,
-            &sides[t].sentences,
-        );
+        let model = &models[find(s, t)];
         let mut links = Vec::new();
         for k in 0..sides[c].len() {
             if let (Some((i, p1)), Some((j, p2))) = (in_s[k], in_t[k])
@@ -152,27 +146,45 @@ const CLOSE_MIN_LLR: f64 = -2.0;
 /// Evidence for a link that the two other alignments of the story compose to.
 const AGREE_BONUS: f64 = 2.0;
 
+/// The model of sides `s` → `t` (either order) from the models of the pairs in `idx`.
+fn oriented(idx: &[(usize, usize)], models: &[PairModel], s: usize, t: usize) -> PairModel {
+    match idx.iter().position(|&p| p == (s, t)) {
+        Some(k) => models[k].clone(),
+        None => {
+            let k = idx
+                .iter()
+                .position(|&p| p == (t, s))
+                .expect("every pair has a model");
+            models[k].flipped()
+        }
+    }
+}
+
 /// Aligns every pair of the sides and groups the sentences.
 pub(crate) fn align_story(al: &Aligner, sides: &[Side]) -> StoryAlignment {
     let idx: Vec<(usize, usize)> = (0..sides.len())
         .flat_map(|s| (s + 1..sides.len()).map(move |t| (s, t)))
         .collect();
-    let model = |s: usize, t: usize| {
-        PairModel::new(
-            sides[s].lang,
-            &sides[s].sentences,
-            sides[t].lang,
-            &sides[t].sentences,
-        )
-    };
+    let models: Vec<PairModel> = idx
+        .iter()
+        .map(|&(s, t)| {
+            PairModel::new(
+                sides[s].lang,
+                &sides[s].sentences,
+                sides[t].lang,
+                &sides[t].sentences,
+            )
+        })
+        .collect();
     let first: Vec<Alignment> = idx
         .iter()
-        .map(|&(s, t)| pair::align_model(al, model(s, t), &sides[s], &sides[t], None))
+        .zip(&models)
+        .map(|(&(s, t), m)| pair::align_model(al, m.clone(), &sides[s], &sides[t], None))
         .collect();
     let alignments = if sides.len() == 3 {
-        let second = realign(al, sides, &idx, &first, false);
-        let mut third = realign(al, sides, &idx, &second, true);
-        close_triangles(sides, &idx, &mut third);
+        let second = realign(al, sides, &idx, &models, &first, false);
+        let mut third = realign(al, sides, &idx, &models, &second, true);
+        close_triangles(sides, &idx, &models, &mut third);
         third
     } else {
         first
