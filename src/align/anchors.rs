@@ -183,7 +183,7 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
 pub(crate) fn skeleton(form: &str) -> String {
     let mut out = String::with_capacity(form.len());
     for c in form.chars() {
-        if !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') && out.chars().last() != Some(c) {
+        if !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') && !out.ends_with(c) {
             out.push(c);
         }
     }

@@ -548,28 +548,15 @@ impl PairModel {
     }
 }
 
-/// Tuning knobs (temporary).
-pub(crate) fn tune(k: usize, default: f64) -> f64 {
-    static T: std::sync::OnceLock<Vec<Option<f64>>> = std::sync::OnceLock::new();
-    let v = T.get_or_init(|| {
-        std::env::var("EDALIGN_TUNE")
-            .unwrap_or_default()
-            .split(',')
-            .map(|x| x.parse().ok())
-            .collect()
-    });
-    v.get(k).copied().flatten().unwrap_or(default)
-}
-
 impl MatchRates {
     /// Priors of the share of tokens that a translation keeps recognisably (numbers nearly
     /// always, names mostly, words only where they are cognates or international).
     pub fn kept_prior(a: Lang, b: Lang) -> MatchRates {
         let cross = a.is_cyrillic() != b.is_cyrillic();
         MatchRates {
-            number: tune(6, 0.8),
-            name: if cross { tune(7, 0.6) } else { tune(8, 0.6) },
-            word: if cross { tune(9, 0.03) } else { tune(15, 0.15) },
+            number: 0.8,
+            name: 0.6,
+            word: if cross { 0.03 } else { 0.15 },
         }
     }
 }
@@ -593,9 +580,9 @@ const TOKEN_FLOOR: f64 = 6.0;
 /// chance spelling (cognates, international words), so their absence says little.
 fn miss_weight(k: Kind) -> f64 {
     match k {
-        Kind::Number => tune(2, 1.0),
-        Kind::Name => tune(3, 1.0),
-        Kind::Word => tune(4, 0.5),
+        Kind::Number => 1.0,
+        Kind::Name => 1.0,
+        Kind::Word => 0.5,
     }
 }
 

@@ -253,11 +253,7 @@ impl Aligner {
 
     /// Aligns two sides. Beads are monotone except those marked `moved`.
     pub fn align(&self, src: &Side, tgt: &Side) -> Alignment {
-        let t0 = std::time::Instant::now();
         let model = PairModel::new(src.lang, &src.sentences, tgt.lang, &tgt.sentences);
-        if std::env::var("EDALIGN_DEBUG").is_ok() {
-            eprintln!("model {:?}", t0.elapsed());
-        }
         pair::align_model(self, model, src, tgt, None)
     }
 

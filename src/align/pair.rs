@@ -10,8 +10,10 @@ use super::{Aligner, Alignment, Bead, Side, dp, split_weak};
 pub(crate) type Extra<'e> = Option<&'e (dyn Fn(&[usize], &[usize]) -> f64 + Sync)>;
 
 /// Minimum evidence for an out-of-order anchor, and its margin over the runner-up.
-const ANCHOR_MIN_LLR: f64 = 4.0;
-const ANCHOR_MARGIN: f64 = 2.0;
+const ANCHOR_MIN_LLR: f64 = 3.0;
+const ANCHOR_MARGIN: f64 = 1.5;
+/// Sentences the first pass linked with at least this posterior do not move.
+const MOVED_MAX_POSTERIOR: f64 = 0.7;
 /// Minimum evidence for linking two left-over sentences out of order.
 const LEFTOVER_MIN_LLR: f64 = 6.0;
 /// Temperature of the posteriors when a third edition adds evidence.
@@ -33,12 +35,20 @@ pub(crate) fn align_model(
     let all_s: Vec<usize> = (0..n).collect();
     let all_t: Vec<usize> = (0..m).collect();
     let prior = model.rates();
-    let skip0 = cost::tune(0, al.skip_cost);
-    let t0 = std::time::Instant::now();
-    let first = run_dp(al, &model, src, tgt, &all_s, &all_t, extra, skip0, 1.0);
-    if std::env::var("EDALIGN_DEBUG").is_ok() {
-        eprintln!("first pass {:?}", t0.elapsed());
-    }
+    let skip0 = al.skip_cost;
+    let first = run_dp(
+        al,
+        &model,
+        src,
+        tgt,
+        Pass {
+            smap: &all_s,
+            tmap: &all_t,
+            skip: skip0,
+            temp: 1.0,
+        },
+        extra,
+    );
     // Re-estimate the length model and match rates from confident 1-1 links.
     let mut acc = [(0.0, 0.0); 3];
     let mut all = [(0.0, 0.0); 3];
@@ -86,7 +96,7 @@ pub(crate) fn align_model(
         }
         moved_anchors(&model, extra)
             .into_iter()
-            .filter(|&(i, j, _)| sure_s[i] < 0.5 && sure_t[j] < 0.5)
+            .filter(|&(i, j, _)| sure_s[i] < MOVED_MAX_POSTERIOR && sure_t[j] < MOVED_MAX_POSTERIOR)
             .collect()
     } else {
         Vec::new()
@@ -101,7 +111,7 @@ pub(crate) fn align_model(
     // PRIOR_ALONE), moves the skip cost: editions that drift a lot skip more cheaply.
     let alone: f64 = first.src_unaligned.iter().chain(&first.tgt_unaligned).sum();
     let rate = (alone + PRIOR_ALONE * 10.0) / ((n + m) as f64 + 10.0);
-    let skip = (skip0 + cost::tune(10, 1.0) * (PRIOR_ALONE / rate).ln()).clamp(0.5, 2.0 * skip0);
+    let skip = (skip0 + (PRIOR_ALONE / rate).ln()).clamp(0.5, 2.0 * skip0);
     // Evidence brought in from a third edition is partly the same evidence again: temper
     // the posteriors then.
     let temp = if extra.is_some() {
@@ -109,7 +119,19 @@ pub(crate) fn align_model(
     } else {
         1.0
     };
-    let second = run_dp(al, &model, src, tgt, &smap, &tmap, extra, skip, temp);
+    let second = run_dp(
+        al,
+        &model,
+        src,
+        tgt,
+        Pass {
+            smap: &smap,
+            tmap: &tmap,
+            skip,
+            temp,
+        },
+        extra,
+    );
     let mut beads = to_beads(&second, &smap, &tmap, n, m);
     if !moved.is_empty() {
         beads = insert_links(beads, &moved, skip);
@@ -124,17 +146,29 @@ pub(crate) fn align_model(
 
 /// Runs the DP over the source sentences `smap` and target sentences `tgt` (ascending
 /// original indices); beads come back in that reduced index space.
+/// One DP pass: the sentences it aligns (ascending original indices), the cost of leaving
+/// a sentence alone, and the temperature of the posteriors.
+struct Pass<'p> {
+    smap: &'p [usize],
+    tmap: &'p [usize],
+    skip: f64,
+    temp: f64,
+}
+
 fn run_dp(
     al: &Aligner,
     model: &PairModel,
     src: &Side,
     tgt: &Side,
-    smap: &[usize],
-    tmap: &[usize],
+    pass: Pass,
     extra: Extra,
-    skip: f64,
-    temp: f64,
 ) -> dp::DpResult {
+    let Pass {
+        smap,
+        tmap,
+        skip,
+        temp,
+    } = pass;
     let para = |i: usize, j: usize| -> f64 {
         // Paragraph boundaries on both sides at once: a bead is likelier to start there.
         let (Some(pa), Some(pb)) = (&src.paragraphs, &tgt.paragraphs) else {
@@ -165,7 +199,7 @@ fn run_dp(
             }
             let shape = match (di, dj) {
                 (1, 1) => 0.0,
-                (1, 2) | (2, 1) => cost::tune(13, 3.0),
+                (1, 2) | (2, 1) => 3.0,
                 (2, 2) => 5.0,
                 _ => 6.0,
             };
@@ -266,13 +300,6 @@ fn moved_anchors(model: &PairModel, extra: Extra) -> Vec<(usize, usize, f64)> {
         let col_ok = (0..n).all(|k| k == i || at(k, best) <= v - ANCHOR_MARGIN);
         if col_ok {
             anchors.push((i, best, v));
-        }
-    }
-    if std::env::var("EDALIGN_DEBUG").is_ok() {
-        eprintln!("anchors {anchors:?}");
-        for i in 0..n {
-            let row: Vec<String> = (0..m).map(|j| format!("{:5.1}", at(i, j))).collect();
-            eprintln!("{i:3} {}", row.join(""));
         }
     }
     if anchors.len() < 2 {
