@@ -126,7 +126,8 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         let lower = w.to_lowercase();
-        if let Some(n) = number_word(&lower) {
+        let calendar = calendar_word(&lower, capital && !*first);
+        if let Some(n) = number_word(&lower).or(calendar) {
             toks.push(Token {
                 form: n.to_string(),
                 kind: Kind::Number,
@@ -271,6 +272,185 @@ fn has_quotation(s: &str) -> bool {
     open && inner_space
 }
 
+/// Month and weekday names (dates are anchors like numbers): `#m1`..`#m12`, `#d1`..`#d7`.
+/// English `may` and `march` count only capitalised inside a sentence (`name`).
+fn calendar_word(lower: &str, name: bool) -> Option<&'static str> {
+    const MONTHS: [&[&str]; 12] = [
+        &[
+            "january",
+            "jan",
+            "січень",
+            "січня",
+            "січні",
+            "январь",
+            "января",
+            "январе",
+        ],
+        &[
+            "february",
+            "feb",
+            "лютий",
+            "лютого",
+            "лютому",
+            "февраль",
+            "февраля",
+            "феврале",
+        ],
+        &["березень", "березня", "березні", "март", "марта", "марте"],
+        &[
+            "april",
+            "apr",
+            "квітень",
+            "квітня",
+            "квітні",
+            "апрель",
+            "апреля",
+            "апреле",
+        ],
+        &["травень", "травня", "травні", "май", "мая", "мае"],
+        &[
+            "june",
+            "червень",
+            "червня",
+            "червні",
+            "июнь",
+            "июня",
+            "июне",
+        ],
+        &["july", "липень", "липня", "липні", "июль", "июля", "июле"],
+        &[
+            "august",
+            "aug",
+            "серпень",
+            "серпня",
+            "серпні",
+            "август",
+            "августа",
+            "августе",
+        ],
+        &[
+            "september",
+            "sept",
+            "sep",
+            "вересень",
+            "вересня",
+            "вересні",
+            "сентябрь",
+            "сентября",
+            "сентябре",
+        ],
+        &[
+            "october",
+            "oct",
+            "жовтень",
+            "жовтня",
+            "жовтні",
+            "октябрь",
+            "октября",
+            "октябре",
+        ],
+        &[
+            "november",
+            "nov",
+            "листопад",
+            "листопада",
+            "листопаді",
+            "ноябрь",
+            "ноября",
+            "ноябре",
+        ],
+        &[
+            "december",
+            "dec",
+            "грудень",
+            "грудня",
+            "грудні",
+            "декабрь",
+            "декабря",
+            "декабре",
+        ],
+    ];
+    const DAYS: [&[&str]; 7] = [
+        &[
+            "monday",
+            "понеділок",
+            "понеділка",
+            "понеділку",
+            "понедельник",
+            "понедельника",
+        ],
+        &[
+            "tuesday",
+            "вівторок",
+            "вівторка",
+            "вівторку",
+            "вторник",
+            "вторника",
+        ],
+        &[
+            "wednesday",
+            "середа",
+            "середи",
+            "середу",
+            "среда",
+            "среды",
+            "среду",
+        ],
+        &["thursday", "четвер", "четверга", "четверговий", "четверг"],
+        &[
+            "friday",
+            "п'ятниця",
+            "п'ятниці",
+            "п'ятницю",
+            "пятница",
+            "пятницы",
+            "пятницу",
+        ],
+        &[
+            "saturday",
+            "субота",
+            "суботи",
+            "суботу",
+            "суббота",
+            "субботы",
+            "субботу",
+        ],
+        &[
+            "sunday",
+            "неділя",
+            "неділі",
+            "неділю",
+            "воскресенье",
+            "воскресенья",
+        ],
+    ];
+    const TAGS_M: [&str; 12] = [
+        "#m1", "#m2", "#m3", "#m4", "#m5", "#m6", "#m7", "#m8", "#m9", "#m10", "#m11", "#m12",
+    ];
+    const TAGS_D: [&str; 7] = ["#d1", "#d2", "#d3", "#d4", "#d5", "#d6", "#d7"];
+    let w = lower.trim_end_matches("'s").replace(['’', 'ʼ'], "'");
+    let w = w
+        .strip_suffix('s')
+        .filter(|x| DAYS.iter().any(|d| d[0] == *x))
+        .unwrap_or(&w);
+    match w {
+        "march" if name => return Some(TAGS_M[2]),
+        "may" if name => return Some(TAGS_M[4]),
+        _ => {}
+    }
+    for (k, m) in MONTHS.iter().enumerate() {
+        if m.contains(&w) {
+            return Some(TAGS_M[k]);
+        }
+    }
+    for (k, d) in DAYS.iter().enumerate() {
+        if d.contains(&w) {
+            return Some(TAGS_D[k]);
+        }
+    }
+    None
+}
+
 /// Length of the common prefix of two ASCII strings.
 fn prefix(a: &str, b: &str) -> usize {
     a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
@@ -355,6 +535,22 @@ mod tests {
         let b = fold(&deunicode::deunicode("украины"), false);
         assert!(word_match(&a, &b) > 0.5, "{a} {b}");
         assert_eq!(word_match("parlament", "ministr"), 0.0);
+    }
+
+    #[test]
+    fn dates_match_across_languages() {
+        let tags = |s: &str, l: Lang| -> Vec<String> {
+            anchors(s, l)
+                .tokens
+                .into_iter()
+                .filter(|t| t.kind == Kind::Number)
+                .map(|t| t.form)
+                .collect()
+        };
+        assert_eq!(tags("On Saturday, 24 May", Lang::En), ["#d6", "24", "#m5"]);
+        assert_eq!(tags("У суботу, 24 травня", Lang::Uk), ["#d6", "24", "#m5"]);
+        assert_eq!(tags("В субботу, 24 мая", Lang::Ru), ["#d6", "24", "#m5"]);
+        assert!(tags("May I ask?", Lang::En).is_empty());
     }
 
     #[test]
