@@ -126,6 +126,15 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         let lower = w.to_lowercase();
+        if let Some(tag) = place_word(&lower) {
+            toks.push(Token {
+                form: tag.to_string(),
+                kind: Kind::Name,
+            });
+            *first = false;
+            w.clear();
+            return;
+        }
         let calendar = calendar_word(&lower, capital && !*first);
         if let Some(n) = number_word(&lower).or(calendar) {
             toks.push(Token {
@@ -451,6 +460,107 @@ fn calendar_word(lower: &str, name: bool) -> Option<&'static str> {
     None
 }
 
+/// Countries and peoples whose names differ across the three languages beyond what
+/// transliteration bridges (Russia / Росія / Россия, China / Китай, Germany / Німеччина …),
+/// as `(tag, English stems, Ukrainian stems, Russian stems)`; a word matches a stem by
+/// prefix.
+const PLACES: &[(&str, &[&str], &[&str], &[&str])] = &[
+    (
+        "#russia",
+        &["russia"],
+        &["росі", "російськ"],
+        &["росси", "российск"],
+    ),
+    (
+        "#usa",
+        &["america", "usa"],
+        &["америк", "сша"],
+        &["америк", "сша"],
+    ),
+    (
+        "#china",
+        &["china", "chinese"],
+        &["китай", "китаю", "китає", "китайськ"],
+        &["китай", "китая", "китае", "китайск"],
+    ),
+    (
+        "#germany",
+        &["german"],
+        &["німеч", "німець", "німецьк", "німц"],
+        &["германи", "немец", "немецк", "немц"],
+    ),
+    (
+        "#france",
+        &["france", "french"],
+        &["франці", "французьк", "француз"],
+        &["франци", "французск", "француз"],
+    ),
+    (
+        "#britain",
+        &["britain", "british"],
+        &["британ"],
+        &["британ"],
+    ),
+    (
+        "#england",
+        &["england", "english"],
+        &["англі", "англійськ"],
+        &["англи", "английск"],
+    ),
+    (
+        "#spain",
+        &["spain", "spanish"],
+        &["іспані", "іспанськ"],
+        &["испани", "испанск"],
+    ),
+    (
+        "#poland",
+        &["poland", "polish"],
+        &["польщ", "польськ", "поляк"],
+        &["польш", "польск", "поляк"],
+    ),
+    ("#japan", &["japan"], &["япон"], &["япон"]),
+    (
+        "#turkey",
+        &["turkey", "turkish"],
+        &["туреччин", "турецьк"],
+        &["турци", "турецк"],
+    ),
+    (
+        "#greece",
+        &["greece", "greek"],
+        &["греці", "грецьк"],
+        &["греци", "греческ"],
+    ),
+    (
+        "#netherlands",
+        &["netherlands", "dutch", "holland"],
+        &["нідерланд", "голланд"],
+        &["нидерланд", "голланд"],
+    ),
+    ("#un", &["un"], &["оон"], &["оон"]),
+    ("#eu", &["eu"], &["єс"], &["ес"]),
+];
+
+/// The tag of a country or people name, for words of 2 letters (acronyms) or more.
+fn place_word(lower: &str) -> Option<&'static str> {
+    for (tag, en, uk, ru) in PLACES {
+        let hit = |stems: &[&str]| {
+            stems.iter().any(|st| {
+                if st.chars().count() <= 3 {
+                    lower == *st
+                } else {
+                    lower.starts_with(st)
+                }
+            })
+        };
+        if hit(en) || hit(uk) || hit(ru) {
+            return Some(tag);
+        }
+    }
+    None
+}
+
 /// Length of the common prefix of two ASCII strings.
 fn prefix(a: &str, b: &str) -> usize {
     a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
@@ -551,6 +661,15 @@ mod tests {
         assert_eq!(tags("У суботу, 24 травня", Lang::Uk), ["#d6", "24", "#m5"]);
         assert_eq!(tags("В субботу, 24 мая", Lang::Ru), ["#d6", "24", "#m5"]);
         assert!(tags("May I ask?", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn countries_match_across_languages() {
+        let f = |s: &str, l: Lang| forms(s, l);
+        assert!(f("sanctions against Russia", Lang::En).contains(&"#russia".to_string()));
+        assert!(f("санкції проти Росії", Lang::Uk).contains(&"#russia".to_string()));
+        assert!(f("санкции против России", Lang::Ru).contains(&"#russia".to_string()));
+        assert_eq!(f("Китай і США", Lang::Uk), ["#china", "#usa"]);
     }
 
     #[test]
