@@ -464,7 +464,15 @@ fn calendar_word(lower: &str, name: bool) -> Option<&'static str> {
 /// transliteration bridges (Russia / Росія / Россия, China / Китай, Germany / Німеччина …),
 /// as `(tag, English stems, Ukrainian stems, Russian stems)`; a word matches a stem by
 /// prefix.
-const PLACES: &[(&str, &[&str], &[&str], &[&str])] = &[
+/// A tag with its English, Ukrainian and Russian stems.
+type Place = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const PLACES: &[Place] = &[
     (
         "#russia",
         &["russia"],
