@@ -5,8 +5,15 @@
 //! [`Aligner::align_story`] aligns two or three editions together and groups their sentences
 //! so that the pairwise alignments agree with each other.
 
+mod anchors;
+mod cost;
+mod dp;
+mod pair;
+mod story;
+
 use crate::error::{Error, Result};
 use crate::lang::Lang;
+use cost::PairModel;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -116,6 +123,10 @@ pub struct StoryAlignment {
 pub struct AlignerBuilder {
     max_bead: usize,
     min_score: f64,
+    band: usize,
+    allow_2_2: bool,
+    moved: bool,
+    skip_cost: f64,
 }
 
 impl Default for AlignerBuilder {
@@ -123,12 +134,17 @@ impl Default for AlignerBuilder {
         AlignerBuilder {
             max_bead: 2,
             min_score: 0.0,
+            band: 100,
+            allow_2_2: true,
+            moved: true,
+            skip_cost: 2.0,
         }
     }
 }
 
 impl AlignerBuilder {
     /// The largest number of sentences on one side of a bead (default 2, range 1..=3).
+    /// With 1 only 1-1, 1-0 and 0-1 beads are made; with 3, 1-3 and 3-1 are added.
     pub fn max_bead(&mut self, n: usize) -> &mut Self {
         self.max_bead = n;
         self
@@ -137,6 +153,34 @@ impl AlignerBuilder {
     /// Links scoring below this become one-sided beads (default 0.0, range 0..=1).
     pub fn min_score(&mut self, s: f64) -> &mut Self {
         self.min_score = s;
+        self
+    }
+
+    /// Half-width of the band of the dynamic programme around the diagonal, in sentences
+    /// (default 100, at least 1). Time and memory grow with `(n+m)·band`; documents shorter
+    /// than the band are aligned exhaustively.
+    pub fn band_width(&mut self, w: usize) -> &mut Self {
+        self.band = w;
+        self
+    }
+
+    /// Whether 2-2 beads are allowed when `max_bead >= 2` (default true).
+    pub fn allow_2_2(&mut self, yes: bool) -> &mut Self {
+        self.allow_2_2 = yes;
+        self
+    }
+
+    /// Whether a second pass links left-over sentences out of order and reports them as
+    /// `moved` (default true).
+    pub fn moved_pass(&mut self, yes: bool) -> &mut Self {
+        self.moved = yes;
+        self
+    }
+
+    /// The cost, in nats, of leaving one sentence without a counterpart (default 2.0, range
+    /// 0..=20). Higher values link more eagerly.
+    pub fn skip_cost(&mut self, c: f64) -> &mut Self {
+        self.skip_cost = c;
         self
     }
 
@@ -154,9 +198,31 @@ impl AlignerBuilder {
                 self.min_score
             )));
         }
+        if self.band == 0 {
+            return Err(Error::config("band width must be at least 1".to_string()));
+        }
+        if !(0.0..=20.0).contains(&self.skip_cost) {
+            return Err(Error::config(format!(
+                "skip cost {} is out of range 0..=20",
+                self.skip_cost
+            )));
+        }
+        let mut shapes: Vec<(usize, usize)> = vec![(1, 0), (0, 1), (1, 1)];
+        if self.max_bead >= 2 {
+            shapes.extend([(1, 2), (2, 1)]);
+            if self.allow_2_2 {
+                shapes.push((2, 2));
+            }
+        }
+        if self.max_bead >= 3 {
+            shapes.extend([(1, 3), (3, 1)]);
+        }
         Ok(Aligner {
-            max_bead: self.max_bead,
+            shapes,
             min_score: self.min_score,
+            band: self.band,
+            moved: self.moved,
+            skip_cost: self.skip_cost,
         })
     }
 }
@@ -164,8 +230,11 @@ impl AlignerBuilder {
 /// A sentence aligner. Immutable, `Send + Sync`, reusable across stories.
 #[derive(Clone, Debug)]
 pub struct Aligner {
-    max_bead: usize,
+    shapes: Vec<(usize, usize)>,
     min_score: f64,
+    band: usize,
+    moved: bool,
+    skip_cost: f64,
 }
 
 impl Default for Aligner {
@@ -184,96 +253,14 @@ impl Aligner {
 
     /// Aligns two sides. Beads are monotone except those marked `moved`.
     pub fn align(&self, src: &Side, tgt: &Side) -> Alignment {
-        let a: Vec<f64> = src
-            .sentences
-            .iter()
-            .map(|s| s.chars().count() as f64 + 1.0)
-            .collect();
-        let b: Vec<f64> = tgt
-            .sentences
-            .iter()
-            .map(|s| s.chars().count() as f64 + 1.0)
-            .collect();
-        let ratio = (b.iter().sum::<f64>() / a.iter().sum::<f64>().max(1.0)).clamp(0.3, 3.0);
-        let (n, m) = (a.len(), b.len());
-        let skip = 4.5;
-        let mut cost = vec![vec![f64::INFINITY; m + 1]; n + 1];
-        let mut back = vec![vec![(0usize, 0usize); m + 1]; n + 1];
-        cost[0][0] = 0.0;
-        let mut shapes = vec![(1, 0), (0, 1)];
-        for i in 1..=self.max_bead {
-            for j in 1..=self.max_bead {
-                shapes.push((i, j));
-            }
-        }
-        for i in 0..=n {
-            for j in 0..=m {
-                if i == 0 && j == 0 {
-                    continue;
-                }
-                for &(di, dj) in &shapes {
-                    if di > i || dj > j {
-                        continue;
-                    }
-                    let prev = cost[i - di][j - dj];
-                    if !prev.is_finite() {
-                        continue;
-                    }
-                    let c = if di == 0 || dj == 0 {
-                        skip
-                    } else {
-                        let la: f64 = a[i - di..i].iter().sum();
-                        let lb: f64 = b[j - dj..j].iter().sum();
-                        let delta = (lb - la * ratio) / (la * 6.8 * ratio).sqrt();
-                        delta * delta / 2.0 + 0.5 * ((di + dj) as f64 - 2.0) * 2.0
-                    };
-                    if prev + c < cost[i][j] {
-                        cost[i][j] = prev + c;
-                        back[i][j] = (di, dj);
-                    }
-                }
-            }
-        }
-        let mut beads = Vec::new();
-        let (mut i, mut j) = (n, m);
-        while i > 0 || j > 0 {
-            let (di, dj) = back[i][j];
-            let step = cost[i][j] - cost[i - di][j - dj];
-            let score = if di == 0 || dj == 0 {
-                0.5
-            } else {
-                (-step / 2.0).exp().clamp(0.0, 1.0)
-            };
-            beads.push(Bead {
-                src: i - di..i,
-                tgt: j - dj..j,
-                score,
-                moved: false,
-            });
-            i -= di;
-            j -= dj;
-        }
-        beads.reverse();
-        Alignment {
-            beads: split_weak(beads, self.min_score),
-        }
+        let model = PairModel::new(src.lang, &src.sentences, tgt.lang, &tgt.sentences);
+        pair::align_model(self, model, src, tgt, None)
     }
 
     /// Aligns two or three editions (in the order given, normally uk, en, ru) and groups
     /// their sentences.
     pub fn align_story(&self, sides: &[Side]) -> StoryAlignment {
-        let mut pairs = Vec::new();
-        for s in 0..sides.len() {
-            for t in s + 1..sides.len() {
-                pairs.push(PairAlignment {
-                    src: s,
-                    tgt: t,
-                    alignment: self.align(&sides[s], &sides[t]),
-                });
-            }
-        }
-        let groups = groups_from_pairs(sides.iter().map(Side::len).collect(), &pairs);
-        StoryAlignment { pairs, groups }
+        story::align_story(self, sides)
     }
 }
 

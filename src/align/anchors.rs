@@ -1,0 +1,690 @@
+//! Anchors: the tokens of a sentence that can be matched across languages and scripts.
+//!
+//! Numbers are reduced to their digit runs (`1,5` and `1.5` both give `1` `5`; `24-го` and
+//! `24th` give `24`). Words are transliterated to ASCII with `deunicode`, lower-cased and
+//! folded (`kh`→`h`, `g`→`h`, `y`/`j`→`i`, double letters once …) so that a name or an
+//! international word reads alike in Latin and Cyrillic script: `парламент` / `parliament`,
+//! `коаліція` / `coalition`, `України` / `Украины`. Two folded words match when they share
+//! a long enough prefix or are close by Jaro–Winkler similarity.
+
+use crate::lang::Lang;
+
+/// Kind of an anchor token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A run of digits.
+    Number,
+    /// A capitalised word that does not open the sentence (a likely name).
+    Name,
+    /// Any other word long enough to be compared.
+    Word,
+}
+
+/// One anchor token.
+#[derive(Clone, Debug)]
+pub(crate) struct Token {
+    /// Folded form (ASCII, lower case).
+    pub form: String,
+    /// The kind.
+    pub kind: Kind,
+}
+
+/// The anchors of one sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Anchors {
+    /// Tokens in order of appearance (numbers, names, words of 4+ folded letters).
+    pub tokens: Vec<Token>,
+    /// Whether the sentence asks a question.
+    pub question: bool,
+    /// Whether the sentence holds a quotation.
+    pub quote: bool,
+    /// Length in characters (not counting white space).
+    pub chars: usize,
+}
+
+/// Words too common to count as evidence (folded forms, all three languages).
+const STOP: &[&str] = &[
+    // English
+    "that", "this", "with", "from", "have", "been", "were", "will", "would", "which", "their",
+    "there", "they", "said", "what", "when", "also", "into", "than", "them", "then", "some",
+    "more", "most", "about", "after", "other", "over", "only", "could", "should", "these", "those",
+    "because", "while", "where", "being", "such", "very", "just", "like", "does",
+    // Ukrainian / Russian (folded)
+    "tomu", "takoz", "takze", "iakii", "iakie", "iaka", "kotorii", "kotoraia", "kotorie", "ihnii",
+    "mozna", "moze", "mozet", "kohda", "koli", "tilki", "tolko", "takoi", "takii", "tsei", "etot",
+    "esli", "iakso", "cherez", "cerez", "pislia", "posle", "mize", "mezdu", "bulo", "bilo",
+    "budut", "budet", "bude", "vони", "oni", "vsie", "vsi", "vse", "nasi", "nasa", "tezh", "tez",
+    "toze", "ese", "sce", "dlia", "pered", "vzhe", "uze", "vze", "sodo", "scodo",
+];
+
+fn is_stop(form: &str) -> bool {
+    STOP.contains(&form)
+}
+
+/// Folds a transliterated, lower-cased ASCII word so that Latin and Cyrillic spellings of
+/// one name come close.
+pub(crate) fn fold(ascii: &str, latin: bool) -> String {
+    let soft_g;
+    let ascii = if latin {
+        // English g before e, i is the Cyrillic дж (Gerrard / Джеррард).
+        soft_g = ascii.replace("ge", "je").replace("gi", "ji");
+        &soft_g
+    } else {
+        ascii
+    };
+    let s = ascii
+        .replace("shch", "s")
+        .replace("sch", "s")
+        .replace("dzh", "j")
+        .replace("kh", "h")
+        .replace("zh", "z")
+        .replace("ch", "c")
+        .replace("sh", "s")
+        .replace("tion", "sion")
+        .replace("ts", "s")
+        .replace("ph", "f")
+        .replace("th", "t")
+        .replace("ck", "k")
+        .replace("ie", "e")
+        .replace("ye", "e");
+    let mut out = String::with_capacity(s.len());
+    let mut last = '\0';
+    for c in s.chars() {
+        let c = match c {
+            'y' => 'i',
+            'w' => 'v',
+            'q' => 'k',
+            'g' => 'h',
+            'x' => 'k',
+            'z' => 's',
+            'c' => 'k',
+            '\'' | '`' => continue,
+            c => c,
+        };
+        if c != last {
+            out.push(c);
+        }
+        last = c;
+    }
+    out
+}
+
+/// Extracts the anchors of a sentence.
+pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
+    let mut a = Anchors {
+        chars: sentence.chars().filter(|c| !c.is_whitespace()).count(),
+        ..Anchors::default()
+    };
+    a.question = sentence.contains('?');
+    a.quote = has_quotation(sentence);
+    let mut first = true;
+    let mut word = String::new();
+    let mut digits = String::new();
+    let flush_word = |w: &mut String, first: &mut bool, toks: &mut Vec<Token>| {
+        if w.is_empty() {
+            return;
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let lower = w.to_lowercase();
+        if let Some(tag) = place_word(&lower) {
+            toks.push(Token {
+                form: tag.to_string(),
+                kind: Kind::Name,
+            });
+            *first = false;
+            w.clear();
+            return;
+        }
+        let calendar = calendar_word(&lower, capital && !*first);
+        if let Some(n) = number_word(&lower).or(calendar) {
+            toks.push(Token {
+                form: n.to_string(),
+                kind: Kind::Number,
+            });
+            *first = false;
+            w.clear();
+            return;
+        }
+        let ascii = deunicode::deunicode(&lower).to_ascii_lowercase();
+        let form = fold(&ascii, lower.is_ascii());
+        let name = capital && !*first;
+        *first = false;
+        w.clear();
+        if (form.len() >= 4 || (name && form.len() >= 3)) && !is_stop(&form) {
+            toks.push(Token {
+                form,
+                kind: if name { Kind::Name } else { Kind::Word },
+            });
+        }
+    };
+    let flush_digits = |d: &mut String, first: &mut bool, toks: &mut Vec<Token>| {
+        if d.is_empty() {
+            return;
+        }
+        let t = d.trim_start_matches('0');
+        let form = if t.is_empty() { "0" } else { t }.to_string();
+        toks.push(Token {
+            form,
+            kind: Kind::Number,
+        });
+        *first = false;
+        d.clear();
+    };
+    for c in sentence.chars() {
+        if c.is_ascii_digit() {
+            flush_word(&mut word, &mut first, &mut a.tokens);
+            digits.push(c);
+        } else if c.is_alphabetic() || c == '\'' || c == '’' || c == 'ʼ' {
+            flush_digits(&mut digits, &mut first, &mut a.tokens);
+            if c.is_alphabetic() || !word.is_empty() {
+                word.push(c);
+            }
+        } else {
+            flush_digits(&mut digits, &mut first, &mut a.tokens);
+            flush_word(&mut word, &mut first, &mut a.tokens);
+        }
+    }
+    flush_digits(&mut digits, &mut first, &mut a.tokens);
+    flush_word(&mut word, &mut first, &mut a.tokens);
+    a
+}
+
+/// The consonants of a folded form.
+pub(crate) fn skeleton(form: &str) -> String {
+    let mut out = String::with_capacity(form.len());
+    for c in form.chars() {
+        if !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') && !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether two folded forms have the same consonant skeleton, up to an inflection of at
+/// most two consonants at the end (`feinstein` / `fainstain` / `fainstaina`). Needs three
+/// consonants for names, four for other words.
+#[cfg(test)]
+pub(crate) fn skeleton_match(a: &str, b: &str, name: bool) -> bool {
+    skeletons_match(&skeleton(a), &skeleton(b), name)
+}
+
+/// Whether two consonant skeletons match (see `skeleton_match`).
+pub(crate) fn skeletons_match(sa: &str, sb: &str, name: bool) -> bool {
+    let (short, long) = if sa.len() <= sb.len() {
+        (sa, sb)
+    } else {
+        (sb, sa)
+    };
+    let need = if name { 3 } else { 4 };
+    short.len() >= need && long.starts_with(short) && long.len() - short.len() <= 1
+}
+
+/// Number words (2 to 12, million, billion) as digit forms; `None` for other words.
+fn number_word(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "two" | "два" | "дві" | "две" | "двох" | "двух" => "2",
+        "three" | "три" | "трьох" | "трёх" | "трех" => "3",
+        "four" | "чотири" | "четыре" | "чотирьох" | "четырёх" | "четырех" => {
+            "4"
+        }
+        "five" | "п'ять" | "п’ять" | "пʼять" | "пять" | "п'яти" | "п’яти" | "пяти" => {
+            "5"
+        }
+        "six" | "шість" | "шесть" | "шести" => "6",
+        "seven" | "сім" | "семь" | "семи" => "7",
+        "eight" | "вісім" | "восемь" | "восьми" => "8",
+        "nine" | "дев'ять" | "дев’ять" | "девять" | "девяти" => "9",
+        "ten" | "десять" | "десяти" => "10",
+        "eleven" | "одинадцять" | "одиннадцать" => "11",
+        "twelve" | "дванадцять" | "двенадцать" => "12",
+        "million" | "millions" | "млн" | "мільйон" | "мільйона" | "мільйонів" | "миллион"
+        | "миллиона" | "миллионов" => "1000000",
+        "billion"
+        | "billions"
+        | "млрд"
+        | "мільярд"
+        | "мільярда"
+        | "мільярдів"
+        | "миллиард"
+        | "миллиарда"
+        | "миллиардов" => "1000000000",
+        _ => return None,
+    })
+}
+
+/// Whether the sentence quotes several words (a quoted name such as «Лівінгстон» does not
+/// count: Ukrainian and Russian put names of teams and firms in quotes).
+fn has_quotation(s: &str) -> bool {
+    let mut open = false;
+    let mut inner_space = false;
+    let mut prev_alnum = false;
+    for c in s.chars() {
+        let quote = matches!(c, '"' | '«' | '»' | '“' | '”' | '„');
+        if quote {
+            // A straight quote closes when one is open, else opens.
+            let closing = matches!(c, '»' | '”') || (c == '"' && open) || (c == '“' && open);
+            if open && closing {
+                if inner_space {
+                    return true;
+                }
+                open = false;
+            } else if !prev_alnum || !open {
+                open = true;
+                inner_space = false;
+            }
+        } else if open && c.is_whitespace() {
+            inner_space = true;
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    // An opening quote left open over several words (a quotation running on).
+    open && inner_space
+}
+
+/// Month and weekday names (dates are anchors like numbers): `#m1`..`#m12`, `#d1`..`#d7`.
+/// English `may` and `march` count only capitalised inside a sentence (`name`).
+fn calendar_word(lower: &str, name: bool) -> Option<&'static str> {
+    const MONTHS: [&[&str]; 12] = [
+        &[
+            "january",
+            "jan",
+            "січень",
+            "січня",
+            "січні",
+            "январь",
+            "января",
+            "январе",
+        ],
+        &[
+            "february",
+            "feb",
+            "лютий",
+            "лютого",
+            "лютому",
+            "февраль",
+            "февраля",
+            "феврале",
+        ],
+        &["березень", "березня", "березні", "март", "марта", "марте"],
+        &[
+            "april",
+            "apr",
+            "квітень",
+            "квітня",
+            "квітні",
+            "апрель",
+            "апреля",
+            "апреле",
+        ],
+        &["травень", "травня", "травні", "май", "мая", "мае"],
+        &[
+            "june",
+            "червень",
+            "червня",
+            "червні",
+            "июнь",
+            "июня",
+            "июне",
+        ],
+        &["july", "липень", "липня", "липні", "июль", "июля", "июле"],
+        &[
+            "august",
+            "aug",
+            "серпень",
+            "серпня",
+            "серпні",
+            "август",
+            "августа",
+            "августе",
+        ],
+        &[
+            "september",
+            "sept",
+            "sep",
+            "вересень",
+            "вересня",
+            "вересні",
+            "сентябрь",
+            "сентября",
+            "сентябре",
+        ],
+        &[
+            "october",
+            "oct",
+            "жовтень",
+            "жовтня",
+            "жовтні",
+            "октябрь",
+            "октября",
+            "октябре",
+        ],
+        &[
+            "november",
+            "nov",
+            "листопад",
+            "листопада",
+            "листопаді",
+            "ноябрь",
+            "ноября",
+            "ноябре",
+        ],
+        &[
+            "december",
+            "dec",
+            "грудень",
+            "грудня",
+            "грудні",
+            "декабрь",
+            "декабря",
+            "декабре",
+        ],
+    ];
+    const DAYS: [&[&str]; 7] = [
+        &[
+            "monday",
+            "понеділок",
+            "понеділка",
+            "понеділку",
+            "понедельник",
+            "понедельника",
+        ],
+        &[
+            "tuesday",
+            "вівторок",
+            "вівторка",
+            "вівторку",
+            "вторник",
+            "вторника",
+        ],
+        &[
+            "wednesday",
+            "середа",
+            "середи",
+            "середу",
+            "среда",
+            "среды",
+            "среду",
+        ],
+        &["thursday", "четвер", "четверга", "четверговий", "четверг"],
+        &[
+            "friday",
+            "п'ятниця",
+            "п'ятниці",
+            "п'ятницю",
+            "пятница",
+            "пятницы",
+            "пятницу",
+        ],
+        &[
+            "saturday",
+            "субота",
+            "суботи",
+            "суботу",
+            "суббота",
+            "субботы",
+            "субботу",
+        ],
+        &[
+            "sunday",
+            "неділя",
+            "неділі",
+            "неділю",
+            "воскресенье",
+            "воскресенья",
+        ],
+    ];
+    const TAGS_M: [&str; 12] = [
+        "#m1", "#m2", "#m3", "#m4", "#m5", "#m6", "#m7", "#m8", "#m9", "#m10", "#m11", "#m12",
+    ];
+    const TAGS_D: [&str; 7] = ["#d1", "#d2", "#d3", "#d4", "#d5", "#d6", "#d7"];
+    let w = lower.trim_end_matches("'s").replace(['’', 'ʼ'], "'");
+    let w = w
+        .strip_suffix('s')
+        .filter(|x| DAYS.iter().any(|d| d[0] == *x))
+        .unwrap_or(&w);
+    match w {
+        "march" if name => return Some(TAGS_M[2]),
+        "may" if name => return Some(TAGS_M[4]),
+        _ => {}
+    }
+    for (k, m) in MONTHS.iter().enumerate() {
+        if m.contains(&w) {
+            return Some(TAGS_M[k]);
+        }
+    }
+    for (k, d) in DAYS.iter().enumerate() {
+        if d.contains(&w) {
+            return Some(TAGS_D[k]);
+        }
+    }
+    None
+}
+
+/// Countries and peoples whose names differ across the three languages beyond what
+/// transliteration bridges (Russia / Росія / Россия, China / Китай, Germany / Німеччина …),
+/// as `(tag, English stems, Ukrainian stems, Russian stems)`; a word matches a stem by
+/// prefix.
+/// A tag with its English, Ukrainian and Russian stems.
+type Place = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const PLACES: &[Place] = &[
+    (
+        "#russia",
+        &["russia"],
+        &["росі", "російськ"],
+        &["росси", "российск"],
+    ),
+    (
+        "#usa",
+        &["america", "usa"],
+        &["америк", "сша"],
+        &["америк", "сша"],
+    ),
+    (
+        "#china",
+        &["china", "chinese"],
+        &["китай", "китаю", "китає", "китайськ"],
+        &["китай", "китая", "китае", "китайск"],
+    ),
+    (
+        "#germany",
+        &["german"],
+        &["німеч", "німець", "німецьк", "німц"],
+        &["германи", "немец", "немецк", "немц"],
+    ),
+    (
+        "#france",
+        &["france", "french"],
+        &["франці", "французьк", "француз"],
+        &["франци", "французск", "француз"],
+    ),
+    (
+        "#britain",
+        &["britain", "british"],
+        &["британ"],
+        &["британ"],
+    ),
+    (
+        "#england",
+        &["england", "english"],
+        &["англі", "англійськ"],
+        &["англи", "английск"],
+    ),
+    (
+        "#spain",
+        &["spain", "spanish"],
+        &["іспані", "іспанськ"],
+        &["испани", "испанск"],
+    ),
+    (
+        "#poland",
+        &["poland", "polish"],
+        &["польщ", "польськ", "поляк"],
+        &["польш", "польск", "поляк"],
+    ),
+    ("#japan", &["japan"], &["япон"], &["япон"]),
+    (
+        "#turkey",
+        &["turkey", "turkish"],
+        &["туреччин", "турецьк"],
+        &["турци", "турецк"],
+    ),
+    (
+        "#greece",
+        &["greece", "greek"],
+        &["греці", "грецьк"],
+        &["греци", "греческ"],
+    ),
+    (
+        "#netherlands",
+        &["netherlands", "dutch", "holland"],
+        &["нідерланд", "голланд"],
+        &["нидерланд", "голланд"],
+    ),
+    ("#un", &["un"], &["оон"], &["оон"]),
+    ("#eu", &["eu"], &["єс"], &["ес"]),
+];
+
+/// The tag of a country or people name, for words of 2 letters (acronyms) or more.
+fn place_word(lower: &str) -> Option<&'static str> {
+    for (tag, en, uk, ru) in PLACES {
+        let hit = |stems: &[&str]| {
+            stems.iter().any(|st| {
+                if st.chars().count() <= 3 {
+                    lower == *st
+                } else {
+                    lower.starts_with(st)
+                }
+            })
+        };
+        if hit(en) || hit(uk) || hit(ru) {
+            return Some(tag);
+        }
+    }
+    None
+}
+
+/// Length of the common prefix of two ASCII strings.
+fn prefix(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+}
+
+/// How well two folded word forms match, 0 (not at all) to 1 (identical).
+pub(crate) fn word_match(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    let (la, lb) = (a.len(), b.len());
+    let short = la.min(lb);
+    let long = la.max(lb);
+    if short < 3 {
+        return 0.0;
+    }
+    let p = prefix(a, b);
+    // A shared stem: most of the longer word, or nearly all of the shorter one when the
+    // other carries an inflection (`arisabalaha` / `arisabalahoiu`).
+    if p >= 4 && (p * 10 >= long * 6 || (p >= 5 && p * 10 >= short * 8)) {
+        return 0.9;
+    }
+    if short >= 5 && p >= 3 {
+        let jw = strsim::jaro_winkler(a, b);
+        if jw >= 0.9 {
+            return 0.8;
+        }
+    }
+    0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(s: &str, l: Lang) -> Vec<String> {
+        anchors(s, l).tokens.into_iter().map(|t| t.form).collect()
+    }
+
+    #[test]
+    fn numbers_are_digit_runs() {
+        let nums = |s: &str, l: Lang| -> Vec<String> {
+            anchors(s, l)
+                .tokens
+                .into_iter()
+                .filter(|t| t.kind == Kind::Number)
+                .map(|t| t.form)
+                .collect()
+        };
+        assert_eq!(
+            nums("Станом на 24-го, 1,5 млн", Lang::Uk),
+            ["24", "1", "5", "1000000"]
+        );
+        assert_eq!(
+            nums("As of the 24th, 1.5 million", Lang::En),
+            ["24", "1", "5", "1000000"]
+        );
+        assert_eq!(
+            forms("Zelensky met Macron", Lang::En),
+            ["selenski", "makron"]
+        );
+    }
+
+    #[test]
+    fn names_match_across_scripts() {
+        let pairs = [
+            ("parliament", "парламент"),
+            ("coalition", "коаліція"),
+            ("Zelensky", "Зеленський"),
+            ("Harvard", "Гарвард"),
+            ("Kharkiv", "Харків"),
+            ("Gerrard", "Джеррард"),
+            ("Feinstein", "Файнстайн"),
+        ];
+        for (en, uk) in pairs {
+            let a = fold(&deunicode::deunicode(&en.to_lowercase()), true);
+            let b = fold(&deunicode::deunicode(&uk.to_lowercase()), false);
+            let ok = word_match(&a, &b) > 0.5 || skeleton_match(&a, &b, true);
+            assert!(ok, "{en} {a} / {uk} {b}");
+        }
+        let a = fold(&deunicode::deunicode("україни"), false);
+        let b = fold(&deunicode::deunicode("украины"), false);
+        assert!(word_match(&a, &b) > 0.5, "{a} {b}");
+        assert_eq!(word_match("parlament", "ministr"), 0.0);
+    }
+
+    #[test]
+    fn dates_match_across_languages() {
+        let tags = |s: &str, l: Lang| -> Vec<String> {
+            anchors(s, l)
+                .tokens
+                .into_iter()
+                .filter(|t| t.kind == Kind::Number)
+                .map(|t| t.form)
+                .collect()
+        };
+        assert_eq!(tags("On Saturday, 24 May", Lang::En), ["#d6", "24", "#m5"]);
+        assert_eq!(tags("У суботу, 24 травня", Lang::Uk), ["#d6", "24", "#m5"]);
+        assert_eq!(tags("В субботу, 24 мая", Lang::Ru), ["#d6", "24", "#m5"]);
+        assert!(tags("May I ask?", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn countries_match_across_languages() {
+        let f = |s: &str, l: Lang| forms(s, l);
+        assert!(f("sanctions against Russia", Lang::En).contains(&"#russia".to_string()));
+        assert!(f("санкції проти Росії", Lang::Uk).contains(&"#russia".to_string()));
+        assert!(f("санкции против России", Lang::Ru).contains(&"#russia".to_string()));
+        assert_eq!(f("Китай і США", Lang::Uk), ["#china", "#usa"]);
+    }
+
+    #[test]
+    fn quotations_but_not_quoted_names() {
+        assert!(has_quotation("«Ми переможемо», сказав він."));
+        assert!(has_quotation("He said \"we will win\" today."));
+        assert!(!has_quotation("«Лівінгстон» 1 - 0 «Рейнджерс»"));
+        assert!(!has_quotation("No quotes here."));
+    }
+}

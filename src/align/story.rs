@@ -1,0 +1,203 @@
+//! Three editions together.
+//!
+//! Each pair is first aligned alone. Then every pair is realigned with the evidence of
+//! the third edition as a pivot: for a candidate link between `a` and `b`, the sentences of
+//! `c` linked to `a` are compared with `b` (Ukrainian and Russian are close, so the uk–ru
+//! alignment carries the two English pairs). Groups are the connected components of the
+//! links of all pairs.
+
+use super::cost::PairModel;
+use super::{Aligner, Alignment, PairAlignment, Side, StoryAlignment, groups_from_pairs, pair};
+
+/// Weight of the pivot evidence against the pair's own.
+const PIVOT_WEIGHT: f64 = 0.5;
+/// Bound on the pivot evidence for one link, either way.
+const PIVOT_CAP: f64 = 4.0;
+
+/// For each source sentence, the target sentences it is linked to.
+fn links_of(a: &Alignment, n: usize, flip: bool) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); n];
+    for b in a.beads.iter().filter(|b| b.is_link()) {
+        let (s, t) = if flip {
+            (b.tgt.clone(), b.src.clone())
+        } else {
+            (b.src.clone(), b.tgt.clone())
+        };
+        for i in s {
+            out[i].extend(t.clone());
+        }
+    }
+    for v in &mut out {
+        v.sort_unstable();
+        v.dedup();
+    }
+    out
+}
+
+/// Realigns each pair `(s, t)` of three sides with the third side `c` as pivot: the
+/// sentences of `c` linked (in `prev`) to the source sentences are compared with the target
+/// sentences; with `agree`, links that the two other alignments compose to (s→c→t) get a
+/// bonus and links they contradict a malus.
+fn realign(
+    al: &Aligner,
+    sides: &[Side],
+    idx: &[(usize, usize)],
+    models: &[PairModel],
+    prev: &[Alignment],
+    agree: bool,
+) -> Vec<Alignment> {
+    let find = |x: usize, y: usize| idx.iter().position(|&p| p == (x, y));
+    let model = |s: usize, t: usize| oriented(idx, models, s, t);
+    let links = |x: usize, y: usize| -> Vec<Vec<usize>> {
+        match find(x.min(y), x.max(y)) {
+            Some(k) => links_of(&prev[k], sides[x].len(), x > y),
+            None => vec![Vec::new(); sides[x].len()],
+        }
+    };
+    idx.iter()
+        .map(|&(s, t)| {
+            let c = 3 - s - t;
+            let s_to_c = links(s, c);
+            let c_to_t = links(c, t);
+            let ct = model(c, t);
+            let pivot = move |src: &[usize], tgt: &[usize]| -> f64 {
+                let mut cs: Vec<usize> = src
+                    .iter()
+                    .flat_map(|&i| s_to_c[i].iter().copied())
+                    .collect();
+                if cs.is_empty() {
+                    return 0.0;
+                }
+                cs.sort_unstable();
+                cs.dedup();
+                let mut e =
+                    (PIVOT_WEIGHT * ct.token_llr_pub(&cs, tgt)).clamp(-PIVOT_CAP, PIVOT_CAP);
+                if agree {
+                    // Targets reached from the source through the pivot.
+                    let reach: Vec<usize> =
+                        cs.iter().flat_map(|&k| c_to_t[k].iter().copied()).collect();
+                    if !reach.is_empty() {
+                        let hit = tgt.iter().filter(|j| reach.contains(j)).count();
+                        e += if hit > 0 {
+                            AGREE_BONUS * hit as f64 / tgt.len() as f64
+                        } else {
+                            -AGREE_BONUS
+                        };
+                    }
+                }
+                e
+            };
+            pair::align_model(al, model(s, t), &sides[s], &sides[t], Some(&pivot))
+        })
+        .collect()
+}
+
+/// Links two sentences left alone in one pair when the other two pairs link both of them
+/// to one sentence of the third edition (and their own evidence does not speak against
+/// it), weakest pair first.
+fn close_triangles(
+    sides: &[Side],
+    idx: &[(usize, usize)],
+    models: &[PairModel],
+    al: &mut [Alignment],
+) {
+    let find = |x: usize, y: usize| idx.iter().position(|&p| p == (x, y)).expect("pair");
+    for &(s, t) in [(1, 2), (0, 1), (0, 2)].iter() {
+        let c = 3 - s - t;
+        let sc = find(s.min(c), s.max(c));
+        let ct = find(c.min(t), c.max(t));
+        // Per sentence of c: its 1-1 partners in s and in t, with scores.
+        let partner = |a: &Alignment, c_is_src: bool| -> Vec<Option<(usize, f64)>> {
+            let mut v = vec![None; sides[c].len()];
+            for b in a
+                .beads
+                .iter()
+                .filter(|b| b.src.len() == 1 && b.tgt.len() == 1)
+            {
+                let (k, o) = if c_is_src {
+                    (b.src.start, b.tgt.start)
+                } else {
+                    (b.tgt.start, b.src.start)
+                };
+                v[k] = Some((o, b.score));
+            }
+            v
+        };
+        let in_s = partner(&al[sc], c < s);
+        let in_t = partner(&al[ct], c < t);
+        let model = &models[find(s, t)];
+        let mut links = Vec::new();
+        for k in 0..sides[c].len() {
+            if let (Some((i, p1)), Some((j, p2))) = (in_s[k], in_t[k])
+                && model.link_llr(&[i], &[j]) > CLOSE_MIN_LLR
+            {
+                links.push((i, j, p1 * p2));
+            }
+        }
+        let k = find(s, t);
+        let beads = std::mem::take(&mut al[k].beads);
+        al[k].beads = pair::link_lone(beads, &links);
+    }
+}
+
+/// The least evidence of its own a link closing a triangle needs.
+const CLOSE_MIN_LLR: f64 = -2.0;
+
+/// Evidence for a link that the two other alignments of the story compose to.
+const AGREE_BONUS: f64 = 2.0;
+
+/// The model of sides `s` → `t` (either order) from the models of the pairs in `idx`.
+fn oriented(idx: &[(usize, usize)], models: &[PairModel], s: usize, t: usize) -> PairModel {
+    match idx.iter().position(|&p| p == (s, t)) {
+        Some(k) => models[k].clone(),
+        None => {
+            let k = idx
+                .iter()
+                .position(|&p| p == (t, s))
+                .expect("every pair has a model");
+            models[k].flipped()
+        }
+    }
+}
+
+/// Aligns every pair of the sides and groups the sentences.
+pub(crate) fn align_story(al: &Aligner, sides: &[Side]) -> StoryAlignment {
+    let idx: Vec<(usize, usize)> = (0..sides.len())
+        .flat_map(|s| (s + 1..sides.len()).map(move |t| (s, t)))
+        .collect();
+    let models: Vec<PairModel> = idx
+        .iter()
+        .map(|&(s, t)| {
+            PairModel::new(
+                sides[s].lang,
+                &sides[s].sentences,
+                sides[t].lang,
+                &sides[t].sentences,
+            )
+        })
+        .collect();
+    let first: Vec<Alignment> = idx
+        .iter()
+        .zip(&models)
+        .map(|(&(s, t), m)| pair::align_model(al, m.clone(), &sides[s], &sides[t], None))
+        .collect();
+    let alignments = if sides.len() == 3 {
+        let second = realign(al, sides, &idx, &models, &first, false);
+        let mut third = realign(al, sides, &idx, &models, &second, true);
+        close_triangles(sides, &idx, &models, &mut third);
+        third
+    } else {
+        first
+    };
+    let pairs: Vec<PairAlignment> = idx
+        .iter()
+        .zip(alignments)
+        .map(|(&(s, t), alignment)| PairAlignment {
+            src: s,
+            tgt: t,
+            alignment,
+        })
+        .collect();
+    let groups = groups_from_pairs(sides.iter().map(Side::len).collect(), &pairs);
+    StoryAlignment { pairs, groups }
+}
