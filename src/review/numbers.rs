@@ -142,7 +142,9 @@ pub fn extract_numbers(text: &str) -> Vec<Number> {
         if let Some(exp) = scale(&lower) {
             value = apply_scale(&value, exp);
             end = wend;
-            if text[end..].starts_with('.') && lower.len() <= 8 {
+            let abbreviation =
+                ["тис", "тыс", "млн", "млрд", "трлн", "mln", "bn"].contains(&lower.as_str());
+            if abbreviation && text[end..].starts_with('.') {
                 end += 1;
             }
         } else if let (Some(month), Ok(day)) = (month(&lower), value.parse::<u32>()) {
