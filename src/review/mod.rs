@@ -569,6 +569,12 @@ fn name_finding(
                     .all(char::is_whitespace)
         }
     });
+    // When more than one edition has names the others lack, the editions most likely
+    // translated a place or institution each in their own way ("White House", "Білий дім"):
+    // a name is worth a warning when it is in one edition only and the others have no
+    // unmatched name in its stead.
+    let carriers: std::collections::BTreeSet<Lang> = items.iter().map(|it| it.lang).collect();
+    let run = run && carriers.len() == 1;
     let parts: Vec<String> = present
         .iter()
         .filter_map(|&e| {

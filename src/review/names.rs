@@ -375,6 +375,19 @@ fn is_title_case(w: &str) -> bool {
 pub fn names(text: &str) -> Vec<Name> {
     let ws = words(text);
     let mut out = Vec::new();
+    // A headline in title case ("Children Quietly Moved to Tent Camp on Texas Border")
+    // capitalises words, not names: it tells nothing. Its only lower-case words are short.
+    let letters: Vec<&str> = ws
+        .iter()
+        .map(|(_, w)| *w)
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let long_lower = letters
+        .iter()
+        .any(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_lowercase));
+    if letters.len() >= 4 && !long_lower {
+        return out;
+    }
     for (k, &(start, w)) in ws.iter().enumerate() {
         if k == 0 || !is_title_case(w) || is_common(w) || w.chars().count() < 3 {
             continue;
@@ -535,6 +548,12 @@ mod tests {
         ] {
             assert!(!same_name(a, b), "{a} !~ {b}");
         }
+    }
+
+    #[test]
+    fn names_skip_title_case_headlines() {
+        assert!(names("Children Quietly Moved to Tent Camp on Texas Border").is_empty());
+        assert_eq!(names("Macron meets Scholz in Paris").len(), 2);
     }
 
     #[test]

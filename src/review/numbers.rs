@@ -136,9 +136,29 @@ pub fn extract_numbers(text: &str) -> Vec<Number> {
             }
         }
         let mut end = i;
-        // The word after the number: a scale or a month.
+        // The word after the number: a scale, a month, or am/pm.
         let (word, wend) = next_word(text, i);
         let lower = word.to_lowercase();
+        if let Some((h, m)) = clock(&value, &lower, &text[i..], prev_word(text, start)) {
+            let end = if matches!(lower.as_str(), "am" | "pm" | "a" | "p") {
+                // "5.30pm", "5 p.m."
+                let mut e = wend;
+                if text[e..].starts_with(".m.") {
+                    e += 3;
+                }
+                e
+            } else {
+                i
+            };
+            out.push(Number {
+                kind: NumberKind::Time,
+                value: format!("{h:02}:{m:02}"),
+                start,
+                end,
+            });
+            i = end;
+            continue;
+        }
         if let Some(exp) = scale(&lower) {
             value = apply_scale(&value, exp);
             end = wend;
@@ -201,6 +221,43 @@ fn time_at(text: &str, i: usize) -> Option<(u32, u32, usize)> {
     let h: u32 = text[i..i + h_len].parse().ok()?;
     let mm: u32 = text[m..m + 2].parse().ok()?;
     (h < 24 && mm < 60).then_some((h, mm, m + 2))
+}
+
+/// A time written with a point (`о 17.30`, `в 11.15`) or with am/pm (`5.30pm`, `5 p.m.`):
+/// `value` is the number as read, `next` the word after it, `rest` the text after it,
+/// `prev` the word before it.
+fn clock(value: &str, next: &str, rest: &str, prev: &str) -> Option<(u32, u32)> {
+    let (h, m) = match value.split_once('.') {
+        Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+        None => (value.parse::<u32>().ok()?, 0),
+        _ => return None,
+    };
+    let meridiem = match next {
+        "am" => Some(false),
+        "pm" => Some(true),
+        "a" if rest.trim_start().starts_with("a.m.") => Some(false),
+        "p" if rest.trim_start().starts_with("p.m.") => Some(true),
+        _ => None,
+    };
+    if let Some(pm) = meridiem {
+        if !(1..=12).contains(&h) || m >= 60 {
+            return None;
+        }
+        let h = match (pm, h) {
+            (false, 12) => 0,
+            (true, 12) => 12,
+            (true, h) => h + 12,
+            (false, h) => h,
+        };
+        return Some((h, m));
+    }
+    // "о 17.30", "в 11.15", "at 5.30": a point time after a preposition of time.
+    let prev = prev.to_lowercase();
+    let before_time = [
+        "о", "об", "в", "во", "до", "з", "с", "від", "от", "at", "by", "until", "from",
+    ];
+    (value.contains('.') && h < 24 && m < 60 && before_time.contains(&prev.as_str()))
+        .then_some((h, m))
 }
 
 /// The word after byte `i`, skipping spaces: its text and end.
@@ -438,6 +495,12 @@ mod tests {
         t!("13 березня", ["03-13"]);
         t!("14 марта", ["03-14"]);
         t!("о 18:40 і о 9:00", ["18:40", "09:00"]);
+        t!("в 11.15 і о 17.30", ["11:15", "17:30"]);
+        t!(
+            "at 5.30pm, at 5pm and at 7 p.m.",
+            ["17:30", "17:00", "19:00"]
+        );
+        t!("зріс на 11.15 відсотка", ["11.15"]);
         t!("ст. 111", ["111"]);
         t!("MiG-29 і Су-27", ["29", "27"]);
         t!("COVID19", []);
