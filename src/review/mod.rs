@@ -15,8 +15,8 @@ use crate::span::Span;
 use crate::story::AnalyzedEdition;
 use serde::Serialize;
 
-pub use names::{Name, names, same_name, skeleton, unmatched_names};
-pub use numbers::{Number, NumberKind, extract_numbers, number_values, number_words};
+pub use names::{Name, is_english_word, names, same_name, skeleton, unmatched_names};
+pub use numbers::{Number, NumberKind, extract_numbers, number_values, number_words, unit_after};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -313,7 +313,14 @@ pub fn review(
             });
         }
         if present.len() >= 2 {
-            findings.extend(number_findings(editions, g, group, &present, &loc));
+            findings.extend(number_findings(
+                editions,
+                &alignment.groups,
+                g,
+                group,
+                &present,
+                &loc,
+            ));
             findings.extend(name_finding(editions, g, group, &present, &loc));
             findings.extend(unbalanced_finding(editions, g, group, &present, &loc));
             if group.score < WEAK_LINK {
@@ -397,6 +404,7 @@ fn member_texts<'a>(ed: &'a AnalyzedEdition, members: &[usize]) -> Vec<(usize, &
 /// Numbers and dates that differ between the linked sentences of a group.
 fn number_findings(
     editions: &[AnalyzedEdition],
+    all_groups: &[crate::align::Group],
     g: usize,
     group: &crate::align::Group,
     present: &[usize],
@@ -405,7 +413,8 @@ fn number_findings(
     use std::collections::{BTreeMap, BTreeSet};
     // Per edition: every number with its absolute span, and the small numbers written as words.
     type Found = (Vec<(Number, Span)>, Vec<u32>);
-    let found: Vec<Found> = present
+    type Measured = (Vec<(Number, Span, Option<bool>)>, Vec<u32>);
+    let found: Vec<Measured> = present
         .iter()
         .map(|&e| {
             let texts = member_texts(&editions[e], &group.members[e]);
@@ -414,11 +423,41 @@ fn number_findings(
             for (off, t) in texts {
                 for n in extract_numbers(t) {
                     let span = Span::new(off + n.start, off + n.end);
-                    nums.push((n, span));
+                    let unit = unit_after(t, &n);
+                    nums.push((n, span, unit));
                 }
                 words.extend(number_words(t));
             }
             (nums, words)
+        })
+        .collect();
+    // Measures converted between unit systems differ by design: when an edition gives
+    // imperial units, the measured numbers of every edition are left out.
+    let imperial = imperial_story(editions);
+    let found: Vec<Found> = found
+        .into_iter()
+        .map(|(nums, words)| {
+            (
+                nums.into_iter()
+                    .filter(|(_, _, u)| !(imperial && u.is_some()))
+                    .map(|(n, s, _)| (n, s))
+                    .collect(),
+                words,
+            )
+        })
+        .collect();
+    // The values of the neighbouring groups (two either side), per edition: a value that
+    // sits in a neighbouring sentence there was split or merged differently, not changed.
+    let near: Vec<BTreeSet<String>> = present
+        .iter()
+        .map(|&e| {
+            let lo = g.saturating_sub(2);
+            let hi = (g + 2).min(all_groups.len() - 1);
+            (lo..=hi)
+                .flat_map(|h| all_groups[h].members[e].iter())
+                .flat_map(|&i| extract_numbers(editions[e].sentence_text(i)))
+                .map(|n| n.value)
+                .collect()
         })
         .collect();
     let mut out = Vec::new();
@@ -446,7 +485,10 @@ fn number_findings(
                     sets[k].contains(v) || small.is_some_and(|x| !dates && found[k].1.contains(&x))
                 })
                 .collect();
-            if has.len() < present.len() {
+            let lacking_nearby = (0..present.len())
+                .filter(|k| !has.contains(k))
+                .all(|k| near[k].contains(*v));
+            if has.len() < present.len() && !lacking_nearby {
                 differing.insert(v, has);
             }
         }
@@ -512,6 +554,19 @@ fn number_findings(
     out
 }
 
+/// Whether any edition of the story gives measures in imperial units (then the others
+/// usually convert them, and measured numbers differ by design).
+fn imperial_story(editions: &[AnalyzedEdition]) -> bool {
+    editions.iter().any(|ed| {
+        (0..ed.sentences.len()).any(|i| {
+            let t = ed.sentence_text(i);
+            extract_numbers(t)
+                .iter()
+                .any(|n| unit_after(t, n) == Some(true))
+        })
+    })
+}
+
 /// Names in one edition's sentences of a group that no other edition's sentences carry.
 fn name_finding(
     editions: &[AnalyzedEdition],
@@ -520,12 +575,13 @@ fn name_finding(
     present: &[usize],
     loc: &dyn Fn(usize, Vec<usize>) -> Location,
 ) -> Option<Finding> {
+    // A name counts as carried by another edition when it is anywhere in that edition's
+    // body: a name in another sentence there is an alignment matter, not a dropped name.
     let joined: Vec<String> = present
         .iter()
         .map(|&e| {
-            group.members[e]
-                .iter()
-                .map(|&i| editions[e].sentence_text(i))
+            (0..editions[e].sentences.len())
+                .map(|i| editions[e].sentence_text(i))
                 .collect::<Vec<_>>()
                 .join(" ")
         })
@@ -557,7 +613,7 @@ fn name_finding(
     // person's name dropped or added; a single word is as often a translated place or
     // institution, so it is only worth knowing.
     let run = items.windows(2).any(|w| {
-        w[0].lang == w[1].lang && {
+        w[0].lang == w[1].lang && !(is_english_word(&w[0].text) || is_english_word(&w[1].text)) && {
             let e = present
                 .iter()
                 .find(|&&e| editions[e].lang() == w[0].lang)

@@ -260,6 +260,51 @@ const COMMON: &[&str] = &[
     // Ukrainian and Russian stems of titles and institutions (matched as prefixes).
 ];
 
+/// Frequent English words. A run of capitalised words made of these ("White House",
+/// "World Cup", "Public Prosecution") is a translated name, not a person's.
+const ENGLISH_WORDS: &str = "about above act action add after again against age agency ago air all \
+also always america american among and animal another answer any appeal area army around art \
+association at attack award awards away baby back bad bank bar base basin battle bay be beach \
+bear become bed before begin behind bell below best better between big bill bird black blue \
+blues board boat body book border born both bowl box boy boys bridge bright bring british brother \
+brown build building business but by call camp can capital car care carry case castle cat cause \
+central centre center century chair champion championship chance change charge charges check \
+chief child children church city civil class clean clear club coast cold college come commission \
+common community company conference conservation control cook cool corner council country county \
+court cover cross crown cup current cut dance dark day dead deal dear death deep defence democratic \
+department desert development different direction do doctor dog domestic door down draw dream \
+drive during dwarfs early earth east eastern easy eat education eight election empire end energy \
+enforcement english even ever every eye face facility fact fair fall family far farm fast father \
+federal field fight final financial find fine fire first fish five flower fly follow food foot \
+for force forest form forward foundation four free freedom friend from front fruit full fund funny \
+future game games garden general generation get girl give glass go gold golden good government \
+grand great green ground group grow guard half hall hand happy hard have he head health hear heart \
+heat help her here high highlands hill him his history hold home hope horse hospital hot hotel \
+hour house how hundred hurricane ice idea in independent industry inside institute interior \
+international into iron island it job join just justice keep kind king kingdom know labour lake \
+land large last late law lead leader league learn leave left less let liberal library life light \
+like line list little live local long look lord love low made main make man many map march mark \
+market master may me media medical meet member men middle might mile military mind minister \
+mission money month moon more morning most mother mount mountain move much museum music must \
+my name nation national natural nature navy near need network never new news next night nine no \
+north northern not note now number ocean of off office officer old on once one only open or order \
+other our out over own page palace park parish part party pass past patrol peace people per \
+person place plain plan plant play please point police policy political port post power present \
+president press prime prince prison private prize problem program programme project prosecution \
+public put queen question quick quiet race radio rain read ready real record red reform region \
+republic research reserve rest right river road rock room rose round royal rule run safety said \
+saint same say school science sea season second secretary security see send senate service set \
+seven shall ship short show side sign silver since sing sister six sky small snow so social soft \
+some son song south southern southwest space speak special sport sports spring square staff \
+stand star start state states station stay step still stone stop storm story street strong study \
+such summer sun supreme system table take talk team tell ten than that the their them then there \
+these they thing think third this those thousand three through tide time to today together top \
+tour tower town trade train travel treasury tree trial true trust try turn two under union unit \
+united university until up update upon us use valley very village voice wait walk wall want war \
+warm was watch water way we week weight well welsh were west western what wheel when where which \
+while white who whole why wild wildlife will win wind winter with without woman women wood word \
+work world would write year yes you young your youth";
+
 /// Cyrillic stems of capitalised words that are titles or institutions, not names.
 const COMMON_STEMS: &[&str] = &[
     "міністерств",
@@ -351,6 +396,13 @@ fn is_common(word: &str) -> bool {
     }
 }
 
+/// Whether the word is a frequent English word (see [`ENGLISH_WORDS`]).
+pub fn is_english_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    ENGLISH_WORDS.split_whitespace().any(|x| x == w) || COMMON.contains(&w)
+}
+
 /// Whether the word is written Like This (one capital, then lower case).
 fn is_title_case(w: &str) -> bool {
     let mut cs = w.chars();
@@ -423,11 +475,17 @@ pub fn names(text: &str) -> Vec<Name> {
 pub fn skeleton(word: &str) -> String {
     let t = deunicode::deunicode(word).to_ascii_lowercase();
     let mut s: String = t.chars().filter(char::is_ascii_alphabetic).collect();
+    // A soft c (Vincent, Nice) is an s; an h after a vowel is mostly silent (Johnny, Sarah,
+    // Mohammed) or the second letter of a digraph handled below.
+    for (a, b) in [("ce", "se"), ("ci", "si"), ("cy", "si")] {
+        s = s.replace(a, b);
+    }
     for (a, b) in [
         ("shch", "s"),
         ("sch", "s"),
         ("kh", "h"),
         ("zh", "z"),
+        ("dz", "i"),
         ("ts", "c"),
         ("tz", "c"),
         ("ch", "c"),
@@ -453,11 +511,20 @@ pub fn skeleton(word: &str) -> String {
         .collect();
     let mut out = String::with_capacity(mapped.len());
     for c in mapped.chars() {
-        if !out.ends_with(c) {
+        let after_vowel = out.ends_with(['a', 'e', 'i', 'o', 'u']);
+        if !(out.ends_with(c) || c == 'h' && after_vowel) {
             out.push(c);
         }
     }
     out
+}
+
+/// The skeleton with an English `w` read as `u` (Worrall / Уорролл) rather than `v`
+/// (Warsaw / Варшава).
+fn skeleton_w(word: &str) -> Option<String> {
+    word.to_lowercase()
+        .contains('w')
+        .then(|| skeleton(&word.to_lowercase().replace('w', "u")))
 }
 
 /// Whether two words could be the same name (in any script and case form).
@@ -472,17 +539,29 @@ pub fn skeleton(word: &str) -> String {
 /// ```
 pub fn same_name(a: &str, b: &str) -> bool {
     let (x, y) = (skeleton(a), skeleton(b));
+    if similar(&x, &y) {
+        return true;
+    }
+    match (skeleton_w(a), skeleton_w(b)) {
+        (Some(xa), _) if similar(&xa, &y) => true,
+        (_, Some(yb)) if similar(&x, &yb) => true,
+        _ => false,
+    }
+}
+
+/// Whether two skeletons could be one name in different forms.
+fn similar(x: &str, y: &str) -> bool {
     if x.is_empty() || y.is_empty() {
         return false;
     }
     let prefix = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
     let shorter = x.len().min(y.len());
-    if (prefix >= 3 && prefix + 2 >= shorter) || (shorter >= 3 && jaro_winkler(&x, &y) >= 0.86) {
+    if (prefix >= 3 && prefix + 2 >= shorter) || (shorter >= 3 && jaro_winkler(x, y) >= 0.86) {
         return true;
     }
     // Vowels are where romanisations and the two Cyrillic spellings differ most
     // (Чорноморської / Черноморской, Росії / Russia): compare the consonants.
-    let (cx, cy) = (consonants(&x), consonants(&y));
+    let (cx, cy) = (consonants(x), consonants(y));
     let prefix = cx
         .chars()
         .zip(cy.chars())
@@ -531,6 +610,10 @@ mod tests {
             ("Столтенберга", "Stoltenberg"),
             ("Савчук", "Savchuk"),
             ("Києва", "Kyiv"),
+            ("Уорролла", "Worrall"),
+            ("Варшаві", "Warsaw"),
+            ("Вінсент", "Vincent"),
+            ("Джонні", "Johnny"),
             ("Чорноморської", "Черноморской"),
             ("Росії", "Russia"),
         ] {

@@ -139,7 +139,22 @@ pub fn extract_numbers(text: &str) -> Vec<Number> {
         // The word after the number: a scale, a month, or am/pm.
         let (word, wend) = next_word(text, i);
         let lower = word.to_lowercase();
-        if let Some((h, m)) = clock(&value, &lower, &text[i..], prev_word(text, start)) {
+        let glued = text[i..].starts_with(char::is_alphabetic);
+        if glued
+            && lower.chars().count() > 2
+            && scale(&lower).is_none()
+            && !lower.ends_with('s')
+            && !["th", "st", "nd", "rd", "pm", "am"].contains(&lower.as_str())
+        {
+            // A number glued to a word ("3Dprint", a typo such as "0ведены") is not a value.
+            i = wend;
+            continue;
+        }
+        let raw_point = text[start..i].contains('.') && !text[start..i].contains(',');
+        if let Some((h, m)) = clock(&value, &lower, &text[i..], prev_word(text, start))
+            .filter(|_| raw_point || !value.contains('.'))
+            .filter(|_| scale(&lower).is_none())
+        {
             let end = if matches!(lower.as_str(), "am" | "pm" | "a" | "p") {
                 // "5.30pm", "5 p.m."
                 let mut e = wend;
@@ -159,7 +174,17 @@ pub fn extract_numbers(text: &str) -> Vec<Number> {
             i = end;
             continue;
         }
-        if let Some(exp) = scale(&lower) {
+        let currency = text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '£' | '$' | '€' | '¥'));
+        let attached = wend > i && text[i..].chars().next().is_some_and(char::is_alphabetic);
+        let short_scale = match lower.as_str() {
+            "m" | "mn" if currency && attached => Some(6),
+            "k" if currency && attached => Some(3),
+            _ => None,
+        };
+        if let Some(exp) = short_scale.or_else(|| scale(&lower)) {
             value = apply_scale(&value, exp);
             end = wend;
             let abbreviation =
@@ -273,9 +298,10 @@ fn next_word(text: &str, i: usize) -> (&str, usize) {
     (&text[s..s + len], s + len)
 }
 
-/// The word before byte `i`, skipping spaces.
+/// The word before byte `i`, skipping spaces and the point of an abbreviation (`Sept. 30`).
 fn prev_word(text: &str, i: usize) -> &str {
     let before = text[..i].trim_end();
+    let before = before.strip_suffix('.').unwrap_or(before);
     let len: usize = before
         .chars()
         .rev()
@@ -381,6 +407,157 @@ fn normalise(v: &str) -> String {
 /// followed by exactly three is read as thousands only when the first group is not zero.
 fn is_thousands_context(first: &str) -> bool {
     first.len() <= 3 && !first.starts_with('0')
+}
+
+/// Units of the imperial and US systems: a story that gives these in one edition usually
+/// converts them in the others (`80 degrees` / `27 градусів`, `200 miles` / `322 км`).
+const IMPERIAL: &[&str] = &[
+    "inch",
+    "inches",
+    "in",
+    "foot",
+    "feet",
+    "ft",
+    "mile",
+    "miles",
+    "mi",
+    "lb",
+    "lbs",
+    "pound",
+    "pounds",
+    "ounce",
+    "ounces",
+    "oz",
+    "gallon",
+    "gallons",
+    "yard",
+    "yards",
+    "yd",
+    "acre",
+    "acres",
+    "mph",
+    "fahrenheit",
+    "f",
+    "degrees",
+    "degree",
+    "stone",
+    "pints",
+    "pint",
+    "мил",
+    "фут",
+    "дюйм",
+    "фунт",
+    "галон",
+    "галлон",
+    "акр",
+    "фаренгейт",
+    "ярд",
+    "унці",
+    "унци",
+];
+
+/// Stems of metric units (and the degree) in uk, ru and en.
+const METRIC: &[&str] = &[
+    "см",
+    "сантиметр",
+    "мм",
+    "міліметр",
+    "миллиметр",
+    "км",
+    "кілометр",
+    "километр",
+    "м",
+    "метр",
+    "кг",
+    "кілограм",
+    "килограмм",
+    "г",
+    "грам",
+    "грамм",
+    "т",
+    "тонн",
+    "л",
+    "літр",
+    "литр",
+    "га",
+    "гектар",
+    "градус",
+    "c",
+    "cm",
+    "centimetre",
+    "centimeter",
+    "mm",
+    "km",
+    "kilometre",
+    "kilometer",
+    "kilometres",
+    "kilometers",
+    "metre",
+    "meter",
+    "metres",
+    "meters",
+    "kg",
+    "kilogram",
+    "kilograms",
+    "kilogramme",
+    "litre",
+    "liter",
+    "litres",
+    "liters",
+    "hectare",
+    "hectares",
+    "celsius",
+    "tonne",
+    "tonnes",
+];
+
+/// Whether a unit of measurement follows the number at `n` in `text`, and whether it is an
+/// imperial one: `Some(true)` for `200 miles`, `Some(false)` for `322 км`, `None` for none.
+pub fn unit_after(text: &str, n: &Number) -> Option<bool> {
+    let rest = text[n.end..].trim_start_matches(['°', ' ', '\u{a0}', '-', '–', '—']);
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    if word.is_empty() {
+        // A range written with a dash: "2,5–5 см".
+        if rest.len() < text.len() - n.end
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && let Some(next) = extract_numbers(rest).into_iter().next()
+        {
+            return unit_after(rest, &next);
+        }
+        return None;
+    }
+    // A range: "1 to 2 inches", "від 2,54 до 5,08 см": the unit of the range's end.
+    if ["to", "and", "or", "до", "і", "и", "або", "или", "й"].contains(&word.as_str()) {
+        let after = rest[word.len()..].trim_start();
+        if after.starts_with(|c: char| c.is_ascii_digit())
+            && let Some(next) = extract_numbers(after).into_iter().next()
+        {
+            return unit_after(after, &next);
+        }
+        return None;
+    }
+    let imperial = IMPERIAL.iter().any(|m| {
+        if m.is_ascii() {
+            word == *m
+        } else {
+            word.starts_with(m)
+        }
+    });
+    if imperial {
+        return Some(true);
+    }
+    let metric = METRIC.iter().any(|m| {
+        if m.chars().count() <= 2 {
+            word == *m
+        } else {
+            word.starts_with(m)
+        }
+    });
+    metric.then_some(false)
 }
 
 /// Small numbers written as words (`two`, `двоє`, `три`), so that `2` on one side and
@@ -496,6 +673,10 @@ mod tests {
         t!("14 марта", ["03-14"]);
         t!("о 18:40 і о 9:00", ["18:40", "09:00"]);
         t!("в 11.15 і о 17.30", ["11:15", "17:30"]);
+        t!("з 3,26 мільйона глядачів", ["3260000"]);
+        t!("до 1,05 мільйона", ["1050000"]);
+        t!("for £125m, three years ago", ["125000000"]);
+        t!("on Sept. 30 and Oct. 1", ["09-30", "10-01"]);
         t!(
             "at 5.30pm, at 5pm and at 7 p.m.",
             ["17:30", "17:00", "19:00"]
@@ -506,6 +687,8 @@ mod tests {
         t!("COVID19", []);
         t!("no digits", []);
         t!("40 mines", ["40"]);
+        t!("клетки должны быть 0ведены", []);
+        t!("in the 1930s", ["1930"]);
     }
 
     #[test]
@@ -513,6 +696,22 @@ mod tests {
         assert_eq!(apply_scale("1.5", 9), "1500000000");
         assert_eq!(apply_scale("0.25", 3), "250");
         assert_eq!(apply_scale("1.2345", 3), "1234.5");
+    }
+
+    #[test]
+    fn units() {
+        let unit = |t: &str| {
+            let n = extract_numbers(t);
+            unit_after(t, &n[0])
+        };
+        assert_eq!(unit("200 miles (322 km)"), Some(true));
+        assert_eq!(unit("322 км"), Some(false));
+        assert_eq!(unit("1 to 2 inches"), Some(true));
+        assert_eq!(unit("від 2,54 до 5,08 см"), Some(false));
+        assert_eq!(unit("200 миль"), Some(true));
+        assert_eq!(unit("80 degrees outside"), Some(true));
+        assert_eq!(unit("28 countries"), None);
+        assert_eq!(unit("до 2,5–5 см осадков"), Some(false));
     }
 
     #[test]
