@@ -290,9 +290,10 @@ pub fn review(
                 locations: vec![loc(e, group.members[e].clone())],
                 items: Vec::new(),
                 message: format!(
-                    "only in {}: no counterpart in {}",
+                    "only in {}: no counterpart in {}{}",
                     editions[e].lang(),
-                    langs(&absent)
+                    langs(&absent),
+                    whole_paragraphs(&editions[e], &group.members[e])
                 ),
             });
         } else if !absent.is_empty() {
@@ -306,9 +307,10 @@ pub fn review(
                     .collect(),
                 items: Vec::new(),
                 message: format!(
-                    "missing in {}: present in {}",
+                    "missing in {}: present in {}{}",
                     langs(&absent),
-                    langs(&present)
+                    langs(&present),
+                    whole_paragraphs(&editions[present[0]], &group.members[present[0]])
                 ),
             });
         }
@@ -391,6 +393,28 @@ pub fn review(
 
     let coverage = coverage(editions, alignment);
     Review { coverage, findings }
+}
+
+/// ` (a whole paragraph)` or ` (2 whole paragraphs)` when `members` are all the sentences of
+/// one or more paragraphs of the edition, else nothing.
+fn whole_paragraphs(ed: &AnalyzedEdition, members: &[usize]) -> String {
+    let mut paragraphs: Vec<usize> = members
+        .iter()
+        .map(|&i| ed.sentences[i].sentence.paragraph)
+        .collect();
+    paragraphs.dedup();
+    let whole = paragraphs.iter().all(|&p| {
+        ed.sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.sentence.paragraph == p)
+            .all(|(i, _)| members.contains(&i))
+    });
+    match (whole, paragraphs.len()) {
+        (false, _) | (_, 0) => String::new(),
+        (true, 1) => " (a whole paragraph)".to_string(),
+        (true, n) => format!(" ({n} whole paragraphs)"),
+    }
 }
 
 /// The text of a group's sentences in edition `e`, with the start of each sentence.
