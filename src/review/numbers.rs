@@ -136,11 +136,29 @@ pub fn extract_numbers(text: &str) -> Vec<Number> {
             }
         }
         let mut end = i;
-        // The word after the number: a scale, a month, or am/pm.
-        let (word, wend) = next_word(text, i);
-        let lower = word.to_lowercase();
+        // The word after the number: a scale, a month, or am/pm. An ordinal suffix
+        // ("30th September", "30-го вересня") is passed over.
+        let (mut word, mut wend) = next_word(text, i);
         let glued = text[i..].starts_with(char::is_alphabetic);
-        if glued
+        let mut glued_word = glued;
+        let dash = text[i..].starts_with('-');
+        let (suffix, suffix_end) = if dash {
+            next_word(text, i + 1)
+        } else {
+            (word, wend)
+        };
+        if (glued || dash)
+            && ["th", "st", "nd", "rd", "го", "е", "ге", "й", "ого"]
+                .contains(&suffix.to_lowercase().as_str())
+        {
+            let (w2, e2) = next_word(text, suffix_end);
+            if month(&w2.to_lowercase()).is_some() {
+                (word, wend) = (w2, e2);
+                glued_word = false;
+            }
+        }
+        let lower = word.to_lowercase();
+        if glued_word
             && lower.chars().count() > 2
             && scale(&lower).is_none()
             && !lower.ends_with('s')
@@ -514,6 +532,20 @@ const METRIC: &[&str] = &[
 /// Whether a unit of measurement follows the number at `n` in `text`, and whether it is an
 /// imperial one: `Some(true)` for `200 miles`, `Some(false)` for `322 км`, `None` for none.
 pub fn unit_after(text: &str, n: &Number) -> Option<bool> {
+    // "6-foot-6": the unit stands before the second number.
+    let before = text[..n.start].strip_suffix('-').unwrap_or("");
+    let prev: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    if ["foot", "feet", "inch", "inches", "pound", "pounds"].contains(&prev.as_str()) {
+        return Some(true);
+    }
     let rest = text[n.end..].trim_start_matches(['°', ' ', '\u{a0}', '-', '–', '—']);
     let word: String = rest
         .chars()
@@ -677,6 +709,9 @@ mod tests {
         t!("до 1,05 мільйона", ["1050000"]);
         t!("for £125m, three years ago", ["125000000"]);
         t!("on Sept. 30 and Oct. 1", ["09-30", "10-01"]);
+        t!("log 247 of 30th September", ["247", "09-30"]);
+        t!("до 30-го вересня", ["09-30"]);
+        t!("the 24th", ["24"]);
         t!(
             "at 5.30pm, at 5pm and at 7 p.m.",
             ["17:30", "17:00", "19:00"]
@@ -711,6 +746,12 @@ mod tests {
         assert_eq!(unit("200 миль"), Some(true));
         assert_eq!(unit("80 degrees outside"), Some(true));
         assert_eq!(unit("28 countries"), None);
+        let t = "The 6-foot-6 forward";
+        let n = extract_numbers(t);
+        assert_eq!(
+            (unit_after(t, &n[0]), unit_after(t, &n[1])),
+            (Some(true), Some(true))
+        );
         assert_eq!(unit("до 2,5–5 см осадков"), Some(false));
     }
 
