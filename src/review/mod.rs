@@ -532,6 +532,14 @@ fn number_findings(
                 }
             }
         }
+        // A value in place of another (28 / 20) is a change; a value some editions lack
+        // with nothing in its place is as often written out in words there ("сорока
+        // восьми", "a mile" / "1,6 км"): worth knowing, not a warning.
+        let changed = (0..present.len()).any(|k| {
+            let lacks = differing.values().any(|has| !has.contains(&k));
+            let owns = differing.values().any(|has| has.contains(&k));
+            lacks && owns
+        });
         let parts: Vec<String> = present
             .iter()
             .enumerate()
@@ -561,7 +569,11 @@ fn number_findings(
             .collect();
         out.push(Finding {
             kind,
-            severity: Severity::Warning,
+            severity: if changed {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
             group: Some(g),
             locations: present
                 .iter()
@@ -569,8 +581,13 @@ fn number_findings(
                 .collect(),
             items,
             message: format!(
-                "{} differ ({})",
+                "{} {} ({})",
                 if dates { "dates" } else { "numbers" },
+                if changed {
+                    "differ"
+                } else {
+                    "missing in some editions (written in words there?)"
+                },
                 parts.join("; ")
             ),
         });
