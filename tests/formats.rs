@@ -509,3 +509,137 @@ fn faithful_prose_translation_is_quiet() {
         .collect();
     assert!(loud.is_empty(), "{loud:#?}");
 }
+
+// ---------------------------------------------------------------------------------------
+// The command: moses file naming, --pair, refusal of standard output, atomic --out.
+
+fn story_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("edalign-formats-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("story")).unwrap();
+    for (l, t) in [("uk", PROSE_UK), ("en", PROSE_EN), ("ru", PROSE_RU)] {
+        std::fs::write(dir.join("story").join(format!("{l}.txt")), t).unwrap();
+    }
+    dir
+}
+
+fn edalign(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_edalign"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn moses_writes_two_files_per_pair_with_equal_line_counts() {
+    let dir = story_dir("moses");
+    let prefix = dir.join("out").join("paris");
+    std::fs::create_dir_all(dir.join("out")).unwrap();
+    let out = edalign(&[
+        "align".as_ref(),
+        dir.join("story").as_os_str(),
+        "--format".as_ref(),
+        "moses".as_ref(),
+        "--out".as_ref(),
+        prefix.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "paris.en-ru.en",
+            "paris.en-ru.ru",
+            "paris.uk-en.en",
+            "paris.uk-en.uk",
+            "paris.uk-ru.ru",
+            "paris.uk-ru.uk"
+        ]
+    );
+    for pair in ["uk-en", "uk-ru", "en-ru"] {
+        let (a, b) = pair.split_once('-').unwrap();
+        let read = |l: &str| {
+            std::fs::read_to_string(dir.join("out").join(format!("paris.{pair}.{l}"))).unwrap()
+        };
+        let (x, y) = (read(a), read(b));
+        assert_eq!(x.lines().count(), y.lines().count(), "{pair}");
+        assert!(x.lines().count() >= 3, "{pair}: {x}");
+    }
+    // --pair writes that pair only.
+    let only = dir.join("only");
+    std::fs::create_dir_all(&only).unwrap();
+    let out = edalign(&[
+        "align".as_ref(),
+        dir.join("story").as_os_str(),
+        "--format".as_ref(),
+        "moses".as_ref(),
+        "--pair".as_ref(),
+        "en-ru".as_ref(),
+        "--out".as_ref(),
+        only.join("p").as_os_str(),
+    ]);
+    assert!(out.status.success());
+    assert_eq!(std::fs::read_dir(&only).unwrap().count(), 2);
+    assert!(only.join("p.en-ru.en").exists() && only.join("p.en-ru.ru").exists());
+    // A pair the story does not have, and standard output, are refused with exit 2.
+    let out = edalign(&[
+        "align".as_ref(),
+        dir.join("story").as_os_str(),
+        "--format".as_ref(),
+        "moses".as_ref(),
+        "--pair".as_ref(),
+        "uk-de".as_ref(),
+        "--out".as_ref(),
+        only.join("q").as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("uk-en, uk-ru, en-ru"));
+    let out = edalign(&[
+        "align".as_ref(),
+        dir.join("story").as_os_str(),
+        "--format".as_ref(),
+        "moses".as_ref(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out PREFIX"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn tmx_and_html_go_to_out_files() {
+    let dir = story_dir("files");
+    for (format, name, start) in [
+        ("tmx", "s.tmx", "<?xml"),
+        ("html", "s.html", "<!DOCTYPE html>"),
+    ] {
+        let path = dir.join(name);
+        let out = edalign(&[
+            "align".as_ref(),
+            dir.join("story").as_os_str(),
+            "--format".as_ref(),
+            format.as_ref(),
+            "--out".as_ref(),
+            path.as_os_str(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout.is_empty());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with(start), "{format}");
+    }
+    // Nothing but the two outputs and the story: no temporary file is left behind.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 3);
+    let _ = std::fs::remove_dir_all(&dir);
+}
