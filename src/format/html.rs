@@ -45,6 +45,8 @@ mark{background:#ffd54a;padding:0 .1em}
 .quote{color:#444;font-size:.9em;margin:.1em 0 .1em 1em}
 .chart text{font-size:12px;fill:#333}
 .empty{color:#777}
+.key{padding:0 .3em}.key.flagged{border-left:4px solid #d08a00}.key.added{background:#eaf6ea}.key.partial{background:#fffbea}
+.key.missing{background:repeating-linear-gradient(45deg,#fdecec,#fdecec 6px,#fff6f6 6px,#fff6f6 12px)}
 "#;
 
 /// Writes the page.
@@ -113,6 +115,10 @@ pub fn write(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
     }
     writeln!(w, "</ul>")?;
 
+    writeln!(
+        w,
+        r#"<p class="meta legend">Rows: <span class="key flagged">orange bar</span> a warning, <span class="key missing">hatched</span> no counterpart in that edition, <span class="key added">green</span> in one edition only, <span class="key partial">yellow</span> present where another edition lacks it, <mark>marked</mark> the values a finding is about.</p>"#
+    )?;
     coverage(w, report)?;
 
     // Findings.

@@ -66,7 +66,8 @@
 //!      "message": "...",
 //!      "locations": [{"lang": "uk", "edition": "...", "sentences": [3],
 //!                     "spans": [{"start": s, "end": e}]}],
-//!      "items": [                       // the differing values (numbers, dates, names)
+//!      "items": [                       // the differing values (numbers, dates, names;
+//!                                       // untranslated: the sentence, value = its language)
 //!        {"lang": "en", "text": "20", "value": "20", "span": {"start": s, "end": e}}]}
 //!   ]
 //! }

@@ -125,8 +125,9 @@ pub struct Finding {
     pub group: Option<usize>,
     /// Where, in every edition involved.
     pub locations: Vec<Location>,
-    /// The values that differ (numbers, dates, names), each with its edition and span;
-    /// empty for other kinds.
+    /// The values that differ (numbers, dates, names; for `untranslated` the sentence, its
+    /// value the detected language code), each with its edition and span; empty for other
+    /// kinds.
     pub items: Vec<Item>,
     /// A one-line explanation.
     pub message: String,
@@ -348,12 +349,18 @@ pub fn review(
                     && d.confidence >= FOREIGN_MIN_CONFIDENCE
                     && chars >= FOREIGN_MIN_CHARS
                 {
+                    let span = s.sentence.span;
                     findings.push(Finding {
                         kind: FindingKind::Untranslated,
                         severity: Severity::Warning,
                         group: Some(g),
                         locations: vec![loc(e, vec![i])],
-                        items: Vec::new(),
+                        items: vec![Item {
+                            lang: editions[e].lang(),
+                            text: editions[e].sentence_text(i).to_string(),
+                            value: d.code.to_string(),
+                            span,
+                        }],
                         message: format!(
                             "sentence in {} inside the {} edition",
                             d.code,
