@@ -23,7 +23,8 @@ const UK: &str = "\
 Роботи мають завершити до 1 вересня.
 Минулого року місто витратило на укриття 87 млн грн.
 Підрядників оберуть через систему Prozorro.
-Він сказав: «Бюджет <script>alert(1)</script> & резерви – окремо».";
+Він сказав: «Бюджет <script>alert(1)</script> & резерви – окремо».
+Засідання вела секретарка ради.";
 
 const EN: &str = "\
 Vinnytsia city council allocated UAH 312 million for shelters in schools.
@@ -32,7 +33,8 @@ Mayor Serhii Morgunov called it the main priority of the year.
 The work is due to be finished by 1 September.
 Contractors will be chosen through the Prozorro system.
 Deputy mayor Andrii Moroz will oversee the work in every district.
-He said: \"The budget <script>alert(1)</script> & the reserves are separate.\"";
+He said: \"The budget <script>alert(1)</script> & the reserves are separate.\"
+The session was chaired by council secretary Olena Kravets.";
 
 const RU: &str = "\
 Городской совет Винницы выделил 312 млн грн на укрытия в школах.
@@ -41,7 +43,8 @@ const RU: &str = "\
 Работы должны завершить до 1 октября.
 В прошлом году город потратил на укрытия 87 млн грн.
 Contractors will be chosen through the Prozorro system, officials said.
-Он сказал: «Бюджет <script>alert(1)</script> & резервы – отдельно.";
+Он сказал: «Бюджет <script>alert(1)</script> & резервы – отдельно.
+Заседание вела секретарь совета.";
 
 fn bead(src: std::ops::Range<usize>, tgt: std::ops::Range<usize>, score: f64) -> Bead {
     Bead {
@@ -73,8 +76,9 @@ fn hand_report() -> StoryReport {
         bead(one(5), one(4), 0.9),
         bead(none(6), one(5), 0.8),
         bead(one(6), one(6), 0.3),
+        bead(one(7), one(7), 0.9),
     ];
-    let uk_ru: Vec<Bead> = (0..7).map(|i| bead(one(i), one(i), 0.9)).collect();
+    let uk_ru: Vec<Bead> = (0..8).map(|i| bead(one(i), one(i), 0.9)).collect();
     let en_ru = vec![
         bead(one(0), one(0), 0.95),
         bead(one(1), one(1), 0.9),
@@ -84,6 +88,7 @@ fn hand_report() -> StoryReport {
         bead(one(4), one(5), 0.9),
         bead(one(5), none(6), 0.8),
         bead(one(6), one(6), 0.3),
+        bead(one(7), one(7), 0.9),
     ];
     let pairs = vec![
         PairAlignment {
@@ -115,6 +120,7 @@ fn hand_report() -> StoryReport {
         g(&[5], &[4], &[5], 0.9),
         g(&[], &[5], &[], 0.8),
         g(&[6], &[6], &[6], 0.3),
+        g(&[7], &[7], &[7], 0.9),
     ];
     let alignment = StoryAlignment { pairs, groups };
     let review = review(&editions, &[], &alignment);
@@ -179,6 +185,7 @@ fn planted_differences_are_found_and_nothing_else_warns() {
         (FindingKind::Missing, Some(4)),
         (FindingKind::Untranslated, Some(5)),
         (FindingKind::OnlyIn, Some(6)),
+        (FindingKind::NameMismatch, Some(8)),
     ];
     assert_eq!(got, want, "{:#?}", r.review.findings);
     // The quote left open in ru is worth knowing, not a warning.
@@ -227,6 +234,26 @@ fn number_finding_carries_values_and_spans_in_every_edition() {
 }
 
 #[test]
+fn a_name_in_one_edition_only_is_reported_with_its_spans() {
+    let r = hand_report();
+    let f = r
+        .review
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::NameMismatch)
+        .unwrap();
+    let names: Vec<(Lang, &str)> = f.items.iter().map(|i| (i.lang, i.text.as_str())).collect();
+    assert_eq!(names, [(Lang::En, "Olena"), (Lang::En, "Kravets")]);
+    // Transliterated names (Сергій Моргунов / Serhii Morgunov / Сергей Моргунов) are one.
+    assert!(
+        r.review
+            .findings
+            .iter()
+            .all(|f| f.kind != FindingKind::NameMismatch || f.group == Some(8))
+    );
+}
+
+#[test]
 fn coverage_counts_shares_spans_and_whole_paragraphs() {
     let r = hand_report();
     let en = r
@@ -244,7 +271,7 @@ fn coverage_counts_shares_spans_and_whole_paragraphs() {
     );
     // One sentence a line: each line is its own paragraph, dropped whole.
     assert_eq!(vs_uk.unmatched_paragraphs.len(), 1);
-    assert!((vs_uk.sentence_share - 6.0 / 7.0).abs() < 1e-9);
+    assert!((vs_uk.sentence_share - 7.0 / 8.0).abs() < 1e-9);
     let uk = r
         .review
         .coverage
