@@ -15,7 +15,7 @@ use crate::span::Span;
 use crate::story::AnalyzedEdition;
 use serde::Serialize;
 
-pub use names::{Name, is_english_word, names, same_name, skeleton, unmatched_names};
+pub use names::{Name, NameIndex, is_english_word, names, same_name, skeleton, unmatched_names};
 pub use numbers::{Number, NumberKind, extract_numbers, number_values, number_words, unit_after};
 
 /// How serious a finding is.
@@ -273,6 +273,16 @@ pub fn review(
     }
 
     let n = editions.len();
+    let imperial = imperial_story(editions);
+    let indexes: Vec<NameIndex> = editions
+        .iter()
+        .map(|ed| {
+            let body: Vec<&str> = (0..ed.sentences.len())
+                .map(|i| ed.sentence_text(i))
+                .collect();
+            NameIndex::new(&body.join(" "))
+        })
+        .collect();
     for (g, group) in alignment.groups.iter().enumerate() {
         let present: Vec<usize> = (0..n).filter(|&e| !group.members[e].is_empty()).collect();
         let absent: Vec<usize> = (0..n).filter(|&e| group.members[e].is_empty()).collect();
@@ -318,13 +328,14 @@ pub fn review(
         if present.len() >= 2 {
             findings.extend(number_findings(
                 editions,
+                imperial,
                 &alignment.groups,
                 g,
                 group,
                 &present,
                 &loc,
             ));
-            findings.extend(name_finding(editions, g, group, &present, &loc));
+            findings.extend(name_finding(editions, &indexes, g, group, &present, &loc));
             findings.extend(unbalanced_finding(editions, g, group, &present, &loc));
             if group.score < WEAK_LINK {
                 findings.push(Finding {
@@ -433,8 +444,10 @@ fn member_texts<'a>(ed: &'a AnalyzedEdition, members: &[usize]) -> Vec<(usize, &
 }
 
 /// Numbers and dates that differ between the linked sentences of a group.
+#[allow(clippy::too_many_arguments)]
 fn number_findings(
     editions: &[AnalyzedEdition],
+    ctx_imperial: bool,
     all_groups: &[crate::align::Group],
     g: usize,
     group: &crate::align::Group,
@@ -464,7 +477,7 @@ fn number_findings(
         .collect();
     // Measures converted between unit systems differ by design: when an edition gives
     // imperial units, the measured numbers of every edition are left out.
-    let imperial = imperial_story(editions);
+    let imperial = ctx_imperial;
     let found: Vec<Found> = found
         .into_iter()
         .map(|(nums, words)| {
@@ -618,31 +631,24 @@ fn imperial_story(editions: &[AnalyzedEdition]) -> bool {
 /// Names in one edition's sentences of a group that no other edition's sentences carry.
 fn name_finding(
     editions: &[AnalyzedEdition],
+    indexes: &[NameIndex],
     g: usize,
     group: &crate::align::Group,
     present: &[usize],
     loc: &dyn Fn(usize, Vec<usize>) -> Location,
 ) -> Option<Finding> {
     // A name counts as carried by another edition when it is anywhere in that edition's
-    // body: a name in another sentence there is an alignment matter, not a dropped name.
-    let joined: Vec<String> = present
-        .iter()
-        .map(|&e| {
-            (0..editions[e].sentences.len())
-                .map(|i| editions[e].sentence_text(i))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    // body (`indexes`): a name in another sentence there is an alignment matter, not a
+    // dropped name.
     let mut items = Vec::new();
     for (k, &e) in present.iter().enumerate() {
         for (off, t) in member_texts(&editions[e], &group.members[e]) {
             for n in names(t) {
-                let elsewhere = (0..present.len()).filter(|&j| j != k).any(|j| {
-                    joined[j]
-                        .split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’' | 'ʼ'))
-                        .any(|w| w.chars().count() >= 2 && same_name(&n.text, w))
-                });
+                let elsewhere = present
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != k)
+                    .any(|(_, &o)| indexes[o].contains(&n.text));
                 if !elsewhere {
                     items.push(Item {
                         lang: editions[e].lang(),
