@@ -562,8 +562,7 @@ fn number_findings(
         });
         let parts: Vec<String> = present
             .iter()
-            .enumerate()
-            .map(|(k, &e)| {
+            .map(|&e| {
                 let mine: Vec<&str> = items
                     .iter()
                     .filter(|it| it.lang == editions[e].lang())
@@ -575,7 +574,6 @@ fn number_findings(
                         seen.push(m);
                     }
                 }
-                let _ = k;
                 format!(
                     "{}: {}",
                     editions[e].lang(),
