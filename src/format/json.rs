@@ -1,7 +1,21 @@
 //! JSON output: one document per story (one line per story in batch mode, JSON Lines).
 //!
-//! Schema `edalign.story/1`. Every text carries its span: `[start, end]` byte offsets into
-//! the edition's text as read, so `text == edition_text[start..end]`.
+//! Schema `edalign.story/1`. Every text carries its span: `[start, end]` (or
+//! `{"start", "end"}` inside `coverage` and `findings`) byte offsets into the edition's
+//! text as read, so `text == edition_text[start..end]`. Fields are only ever added within
+//! version 1; a change that removes or redefines a field bumps the version.
+//!
+//! Finding kinds and their severities: `missing` (warning: linked sentences of some
+//! editions have no counterpart in this one), `only_in` (warning: sentences of one edition
+//! only), `number_mismatch` and `date_mismatch` (amounts, counts, times or dates that
+//! differ once `1,5 млрд` = `1.5 billion` and `13 березня` = `13 March` are read as equal:
+//! warning when a value stands in place of another, info when some editions have none), `name_mismatch` (warning for a run of two or more capitalised words in one
+//! edition only, such as a person's name; info for a single word, often a translated place
+//! name), `untranslated` (warning: a sentence in another language than its edition),
+//! `length_outlier` (info from 2.5×, warning from 4× the pair's usual length ratio: a partial
+//! translation), `unbalanced` (info: quotes or brackets that close in one edition but not
+//! another), `weak_link` (info), `moved` (info), `declared_mismatch` (warning),
+//! `other_language` (error).
 //!
 //! ```text
 //! {
@@ -32,18 +46,29 @@
 //!   ],
 //!   "coverage": [                       // per edition, against each other edition
 //!     {"lang": "en", "edition": "...", "sentences": 12, "chars": 1400, "boilerplate": 4,
-//!      "against": [{"against": "uk", "unmatched": [3], "unmatched_chars": 80,
-//!                   "sentence_share": 0.92, "char_share": 0.94}]}
+//!      "against": [{"against": "uk",            // the other edition
+//!                   "unmatched": [3],            // sentences with no counterpart there
+//!                   "unmatched_spans": [{"start": s, "end": e}],   // their spans
+//!                   "unmatched_paragraphs": [    // paragraphs left out whole
+//!                     {"paragraph": 2, "sentences": [3, 4], "span": {"start": s, "end": e}}],
+//!                   "moved": [7, 8],             // sentences linked out of order
+//!                   "unmatched_chars": 80,       // characters in unmatched sentences
+//!                   "sentence_share": 0.92,      // share of sentences with a counterpart
+//!                   "char_share": 0.94}]}        // share of characters with a counterpart
 //!   ],
 //!   "findings": [                       // most severe first
-//!     {"kind": "missing" | "only_in" | "number_mismatch" | "untranslated"
+//!     {"kind": "missing" | "only_in" | "number_mismatch" | "date_mismatch"
+//!              | "name_mismatch" | "unbalanced" | "untranslated"
 //!              | "declared_mismatch" | "other_language" | "length_outlier"
 //!              | "weak_link" | "moved",
 //!      "severity": "info" | "warning" | "error",
 //!      "group": 3 | null,               // index into "groups"
 //!      "message": "...",
 //!      "locations": [{"lang": "uk", "edition": "...", "sentences": [3],
-//!                     "spans": [{"start": s, "end": e}]}]}
+//!                     "spans": [{"start": s, "end": e}]}],
+//!      "items": [                       // the differing values (numbers, dates, names;
+//!                                       // untranslated: the sentence, value = its language)
+//!        {"lang": "en", "text": "20", "value": "20", "span": {"start": s, "end": e}}]}
 //!   ]
 //! }
 //! ```

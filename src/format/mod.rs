@@ -7,10 +7,16 @@
 //! | `json` | [`json`] | machines: one document per story, schema documented field by field |
 //! | `tsv` | [`tsv`] | spreadsheets: one aligned group per row |
 //! | `ladder` | [`ladder`] | Vecalign's bead form, for scoring with existing tools |
+//! | `tmx` | [`tmx`] | translation memories: TMX 1.4b, one unit per group |
+//! | `moses` | [`moses`] | MT training: line-aligned plain text, two files per pair |
+//! | `html` | [`html`] | editors: one self-contained page, editions side by side |
 
+pub mod html;
 pub mod json;
 pub mod ladder;
+pub mod moses;
 pub mod text;
+pub mod tmx;
 pub mod tsv;
 
 use crate::error::{Error, Result};
@@ -26,15 +32,24 @@ pub enum Format {
     Tsv,
     /// Ladder beads ([`ladder`]).
     Ladder,
+    /// TMX 1.4b ([`tmx`]).
+    Tmx,
+    /// Line-aligned plain text per pair ([`moses`]).
+    Moses,
+    /// A self-contained HTML page ([`html`]).
+    Html,
 }
 
 impl Format {
     /// All formats with their names.
-    pub const ALL: [(&'static str, Format); 4] = [
+    pub const ALL: [(&'static str, Format); 7] = [
         ("text", Format::Text),
         ("json", Format::Json),
         ("tsv", Format::Tsv),
         ("ladder", Format::Ladder),
+        ("tmx", Format::Tmx),
+        ("moses", Format::Moses),
+        ("html", Format::Html),
     ];
 
     /// Parses a format name.
@@ -56,4 +71,64 @@ impl Format {
 /// The name of a pair of editions, source first: `uk-en`.
 pub fn pair_name(src: crate::Lang, tgt: crate::Lang) -> String {
     format!("{src}-{tgt}")
+}
+
+/// Whether XML 1.0 allows the character (`Char` production): tab, line feed, carriage
+/// return, U+0020..U+D7FF, U+E000..U+FFFD and U+10000 up. C1 controls (U+0080..U+009F) and
+/// DEL are allowed but discouraged; edalign drops them too.
+pub fn xml_char_allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r')
+        || (('\u{20}'..='\u{D7FF}').contains(&c) && !('\u{7F}'..='\u{9F}').contains(&c))
+        || ('\u{E000}'..='\u{FFFD}').contains(&c)
+        || c >= '\u{10000}'
+}
+
+/// Escapes text for XML and HTML (content and quoted attribute values alike): `&`, `<`,
+/// `>`, `"` and `'` become references, characters XML 1.0 forbids are dropped.
+///
+/// ```
+/// use edalign::format::xml_escape;
+/// assert_eq!(xml_escape("<a href=\"x\">&'\u{1}\u{FFFF}"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+/// ```
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if xml_char_allowed(c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The text on one line: every run of white space (line breaks, tabs, no-break spaces)
+/// becomes one space, control characters are dropped, the ends are trimmed.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| {
+            c.is_whitespace() || c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+        })
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The sentences `members` of edition `e` joined on one line.
+pub(crate) fn joined(report: &crate::story::StoryReport, e: usize, members: &[usize]) -> String {
+    let parts: Vec<&str> = members
+        .iter()
+        .map(|&i| report.editions[e].sentence_text(i))
+        .collect();
+    one_line(&parts.join(" "))
 }

@@ -1,7 +1,12 @@
 //! The terminal view: what the story is, coverage, findings, then the editions side by side.
 //!
 //! Plain text, wrapped to a fixed width (default 120 columns), optionally coloured with ANSI
-//! escapes (missing sentences, warnings). The layout is for people and may change between
+//! escapes (missing sentences, warnings; the command colours when its output is a
+//! terminal). The coverage summary comes first (per edition against each other: sentences
+//! matched, share of text, the sentences without counterpart, paragraphs left out whole,
+//! moved sentences), then the findings with the sentences they are about, then the editions
+//! side by side, one row per aligned group, `!` marking rows with a warning or worse and
+//! `—` an edition without counterpart. The layout is for people and may change between
 //! versions; machines should read [`super::json`].
 
 use crate::review::Severity;
@@ -145,6 +150,35 @@ pub fn write(w: &mut dyn Write, report: &StoryReport, opts: TextOptions) -> io::
             })
             .collect();
         writeln!(w, "  {:<5} {}", c.lang.code(), parts.join("; "))?;
+        for a in c
+            .against
+            .iter()
+            .filter(|a| !a.unmatched.is_empty() || !a.moved.is_empty())
+        {
+            let mut what = Vec::new();
+            if !a.unmatched.is_empty() {
+                let list: Vec<String> = a.unmatched.iter().map(|i| format!("[{i}]")).collect();
+                what.push(format!(
+                    "no counterpart in {}: {} ({} characters{})",
+                    a.against,
+                    list.join(" "),
+                    a.unmatched_chars,
+                    match a.unmatched_paragraphs.len() {
+                        0 => String::new(),
+                        1 => ", 1 paragraph whole".to_string(),
+                        n => format!(", {n} paragraphs whole"),
+                    }
+                ));
+            }
+            if !a.moved.is_empty() {
+                what.push(format!(
+                    "{} sentences moved against {}",
+                    a.moved.len(),
+                    a.against
+                ));
+            }
+            writeln!(w, "  {:<5}   {}", "", p.wrap("31", &what.join("; ")))?;
+        }
     }
 
     writeln!(w)?;
@@ -230,7 +264,15 @@ pub fn write(w: &mut dyn Write, report: &StoryReport, opts: TextOptions) -> io::
         let rows = cells.iter().map(Vec::len).max().unwrap_or(1);
         for r in 0..rows {
             let mark = if r == 0 {
-                format!("{}{:>4} ", if flagged { "!" } else { " " }, g)
+                format!(
+                    "{}{:>4} ",
+                    if flagged {
+                        p.wrap("1;33", "!")
+                    } else {
+                        " ".into()
+                    },
+                    g
+                )
             } else {
                 " ".repeat(6)
             };

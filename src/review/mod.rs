@@ -6,6 +6,7 @@
 //! a file whose declared language is not what it holds, a link too weak to trust.
 //! Every finding carries the spans of the sentences it is about, in every edition involved.
 
+mod names;
 mod numbers;
 
 use crate::align::StoryAlignment;
@@ -14,7 +15,8 @@ use crate::span::Span;
 use crate::story::AnalyzedEdition;
 use serde::Serialize;
 
-pub use numbers::{Number, extract_numbers};
+pub use names::{Name, NameIndex, is_english_word, names, same_name, skeleton, unmatched_names};
+pub use numbers::{Number, NumberKind, extract_numbers, number_values, number_words, unit_after};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -57,8 +59,14 @@ pub enum FindingKind {
     Missing,
     /// Sentences present in one edition only (added there, or dropped by all others).
     OnlyIn,
-    /// Linked sentences carry different numbers.
+    /// Linked sentences carry different numbers (amounts, counts, times).
     NumberMismatch,
+    /// Linked sentences carry different dates (day and month).
+    DateMismatch,
+    /// A proper name in linked sentences of one edition that the others do not carry.
+    NameMismatch,
+    /// Quotes or brackets open and close in one edition's sentences but not in another's.
+    Unbalanced,
     /// A sentence is in another language than its edition.
     Untranslated,
     /// A file's declared language (its name, a label) disagrees with its text.
@@ -80,6 +88,9 @@ impl FindingKind {
             FindingKind::Missing => "missing",
             FindingKind::OnlyIn => "only_in",
             FindingKind::NumberMismatch => "number_mismatch",
+            FindingKind::DateMismatch => "date_mismatch",
+            FindingKind::NameMismatch => "name_mismatch",
+            FindingKind::Unbalanced => "unbalanced",
             FindingKind::Untranslated => "untranslated",
             FindingKind::DeclaredMismatch => "declared_mismatch",
             FindingKind::OtherLanguage => "other_language",
@@ -114,8 +125,36 @@ pub struct Finding {
     pub group: Option<usize>,
     /// Where, in every edition involved.
     pub locations: Vec<Location>,
+    /// The values that differ (numbers, dates, names; for `untranslated` the sentence, its
+    /// value the detected language code), each with its edition and span; empty for other
+    /// kinds.
+    pub items: Vec<Item>,
     /// A one-line explanation.
     pub message: String,
+}
+
+/// One value a finding is about: a number, a date or a name as written in one edition.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Item {
+    /// The edition's language.
+    pub lang: Lang,
+    /// The value as written.
+    pub text: String,
+    /// The normalised value (`1500000000`, `03-13`, `18:40`; for names the text).
+    pub value: String,
+    /// Where it is in the edition's text.
+    pub span: Span,
+}
+
+/// A paragraph of one edition none of whose sentences has a counterpart in another.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ParagraphGap {
+    /// Paragraph index in the edition's body.
+    pub paragraph: usize,
+    /// Its sentences.
+    pub sentences: Vec<usize>,
+    /// The paragraph's span.
+    pub span: Span,
 }
 
 /// Coverage of one edition against another.
@@ -125,6 +164,12 @@ pub struct PairCoverage {
     pub against: Lang,
     /// Sentences of this edition with no counterpart in the other.
     pub unmatched: Vec<usize>,
+    /// The spans of those sentences.
+    pub unmatched_spans: Vec<Span>,
+    /// Paragraphs of this edition left out whole by the other (added here or dropped there).
+    pub unmatched_paragraphs: Vec<ParagraphGap>,
+    /// Sentences of this edition linked to the other out of order (moved passages).
+    pub moved: Vec<usize>,
     /// Characters in those sentences.
     pub unmatched_chars: usize,
     /// Share of this edition's sentences that have a counterpart (0..1).
@@ -200,6 +245,7 @@ pub fn review(
                 severity: Severity::Warning,
                 group: None,
                 locations: vec![loc(e, Vec::new())],
+                items: Vec::new(),
                 message: format!(
                     "{} is labelled {} but its text is {} ({})",
                     ed.edition.id, declared, ed.detection.code, ed.detection.evidence
@@ -218,6 +264,7 @@ pub fn review(
                 sentences: Vec::new(),
                 spans: Vec::new(),
             }],
+            items: Vec::new(),
             message: format!(
                 "{} is in {} (not uk, en or ru) and was not aligned",
                 ed.edition.id, ed.detection.code
@@ -226,6 +273,16 @@ pub fn review(
     }
 
     let n = editions.len();
+    let imperial = imperial_story(editions);
+    let indexes: Vec<NameIndex> = editions
+        .iter()
+        .map(|ed| {
+            let body: Vec<&str> = (0..ed.sentences.len())
+                .map(|i| ed.sentence_text(i))
+                .collect();
+            NameIndex::new(&body.join(" "))
+        })
+        .collect();
     for (g, group) in alignment.groups.iter().enumerate() {
         let present: Vec<usize> = (0..n).filter(|&e| !group.members[e].is_empty()).collect();
         let absent: Vec<usize> = (0..n).filter(|&e| group.members[e].is_empty()).collect();
@@ -242,10 +299,12 @@ pub fn review(
                 severity: Severity::Warning,
                 group: Some(g),
                 locations: vec![loc(e, group.members[e].clone())],
+                items: Vec::new(),
                 message: format!(
-                    "only in {}: no counterpart in {}",
+                    "only in {}: no counterpart in {}{}",
                     editions[e].lang(),
-                    langs(&absent)
+                    langs(&absent),
+                    whole_paragraphs(&editions[e], &group.members[e])
                 ),
             });
         } else if !absent.is_empty() {
@@ -257,17 +316,27 @@ pub fn review(
                     .iter()
                     .map(|&e| loc(e, group.members[e].clone()))
                     .collect(),
+                items: Vec::new(),
                 message: format!(
-                    "missing in {}: present in {}",
+                    "missing in {}: present in {}{}",
                     langs(&absent),
-                    langs(&present)
+                    langs(&present),
+                    whole_paragraphs(&editions[present[0]], &group.members[present[0]])
                 ),
             });
         }
         if present.len() >= 2 {
-            if let Some(f) = number_finding(editions, g, group, &present, &loc) {
-                findings.push(f);
-            }
+            findings.extend(number_findings(
+                editions,
+                imperial,
+                &alignment.groups,
+                g,
+                group,
+                &present,
+                &loc,
+            ));
+            findings.extend(name_finding(editions, &indexes, g, group, &present, &loc));
+            findings.extend(unbalanced_finding(editions, g, group, &present, &loc));
             if group.score < WEAK_LINK {
                 findings.push(Finding {
                     kind: FindingKind::WeakLink,
@@ -277,6 +346,7 @@ pub fn review(
                         .iter()
                         .map(|&e| loc(e, group.members[e].clone()))
                         .collect(),
+                    items: Vec::new(),
                     message: format!("weak link (score {:.2})", group.score),
                 });
             }
@@ -290,11 +360,18 @@ pub fn review(
                     && d.confidence >= FOREIGN_MIN_CONFIDENCE
                     && chars >= FOREIGN_MIN_CHARS
                 {
+                    let span = s.sentence.span;
                     findings.push(Finding {
                         kind: FindingKind::Untranslated,
                         severity: Severity::Warning,
                         group: Some(g),
                         locations: vec![loc(e, vec![i])],
+                        items: vec![Item {
+                            lang: editions[e].lang(),
+                            text: editions[e].sentence_text(i).to_string(),
+                            value: d.code.to_string(),
+                            span,
+                        }],
                         message: format!(
                             "sentence in {} inside the {} edition",
                             d.code,
@@ -320,6 +397,7 @@ pub fn review(
                     loc(pair.src, b.src.clone().collect()),
                     loc(pair.tgt, b.tgt.clone().collect()),
                 ],
+                items: Vec::new(),
                 message: format!(
                     "passage stands in another place in {} than in {}",
                     editions[pair.tgt].lang(),
@@ -328,61 +406,463 @@ pub fn review(
             });
         }
     }
+    findings.extend(length_findings(editions, alignment, &loc));
     findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.group.cmp(&b.group)));
 
     let coverage = coverage(editions, alignment);
     Review { coverage, findings }
 }
 
-fn number_finding(
+/// ` (a whole paragraph)` or ` (2 whole paragraphs)` when `members` are all the sentences of
+/// one or more paragraphs of the edition, else nothing.
+fn whole_paragraphs(ed: &AnalyzedEdition, members: &[usize]) -> String {
+    let mut paragraphs: Vec<usize> = members
+        .iter()
+        .map(|&i| ed.sentences[i].sentence.paragraph)
+        .collect();
+    paragraphs.dedup();
+    let whole = paragraphs.iter().all(|&p| {
+        ed.sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.sentence.paragraph == p)
+            .all(|(i, _)| members.contains(&i))
+    });
+    match (whole, paragraphs.len()) {
+        (false, _) | (_, 0) => String::new(),
+        (true, 1) => " (a whole paragraph)".to_string(),
+        (true, n) => format!(" ({n} whole paragraphs)"),
+    }
+}
+
+/// The text of a group's sentences in edition `e`, with the start of each sentence.
+fn member_texts<'a>(ed: &'a AnalyzedEdition, members: &[usize]) -> Vec<(usize, &'a str)> {
+    members
+        .iter()
+        .map(|&i| (ed.sentences[i].sentence.span.start, ed.sentence_text(i)))
+        .collect()
+}
+
+/// Numbers and dates that differ between the linked sentences of a group.
+#[allow(clippy::too_many_arguments)]
+fn number_findings(
+    editions: &[AnalyzedEdition],
+    ctx_imperial: bool,
+    all_groups: &[crate::align::Group],
+    g: usize,
+    group: &crate::align::Group,
+    present: &[usize],
+    loc: &dyn Fn(usize, Vec<usize>) -> Location,
+) -> Vec<Finding> {
+    use std::collections::{BTreeMap, BTreeSet};
+    // Per edition: every number with its absolute span, and the small numbers written as words.
+    type Found = (Vec<(Number, Span)>, Vec<u32>);
+    type Measured = (Vec<(Number, Span, Option<bool>)>, Vec<u32>);
+    let found: Vec<Measured> = present
+        .iter()
+        .map(|&e| {
+            let texts = member_texts(&editions[e], &group.members[e]);
+            let mut nums = Vec::new();
+            let mut words = Vec::new();
+            for (off, t) in texts {
+                for n in extract_numbers(t) {
+                    let span = Span::new(off + n.start, off + n.end);
+                    let unit = unit_after(t, &n);
+                    nums.push((n, span, unit));
+                }
+                words.extend(number_words(t));
+            }
+            (nums, words)
+        })
+        .collect();
+    // Measures converted between unit systems differ by design: when an edition gives
+    // imperial units, the measured numbers of every edition are left out.
+    let imperial = ctx_imperial;
+    let found: Vec<Found> = found
+        .into_iter()
+        .map(|(nums, words)| {
+            (
+                nums.into_iter()
+                    .filter(|(_, _, u)| !(imperial && u.is_some()))
+                    .map(|(n, s, _)| (n, s))
+                    .collect(),
+                words,
+            )
+        })
+        .collect();
+    // The values of the neighbouring groups (two either side), per edition: a value that
+    // sits in a neighbouring sentence there was split or merged differently, not changed.
+    let near: Vec<BTreeSet<String>> = present
+        .iter()
+        .map(|&e| {
+            let lo = g.saturating_sub(2);
+            let hi = (g + 2).min(all_groups.len() - 1);
+            (lo..=hi)
+                .flat_map(|h| all_groups[h].members[e].iter())
+                .flat_map(|&i| extract_numbers(editions[e].sentence_text(i)))
+                .map(|n| n.value)
+                .collect()
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (kind, dates) in [
+        (FindingKind::NumberMismatch, false),
+        (FindingKind::DateMismatch, true),
+    ] {
+        let is_mine = |n: &Number| (n.kind == NumberKind::Date) == dates;
+        let sets: Vec<BTreeSet<&str>> = found
+            .iter()
+            .map(|(nums, _)| {
+                nums.iter()
+                    .filter(|(n, _)| is_mine(n))
+                    .map(|(n, _)| n.value.as_str())
+                    .collect()
+            })
+            .collect();
+        let all: BTreeSet<&str> = sets.iter().flatten().copied().collect();
+        // value -> editions (positions in `present`) that carry it, by digits or in words.
+        let mut differing: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for v in &all {
+            let small = v.parse::<u32>().ok().filter(|x| (1..=10).contains(x));
+            let has: Vec<usize> = (0..present.len())
+                .filter(|&k| {
+                    sets[k].contains(v) || small.is_some_and(|x| !dates && found[k].1.contains(&x))
+                })
+                .collect();
+            let lacking_nearby = (0..present.len())
+                .filter(|k| !has.contains(k))
+                .all(|k| near[k].contains(*v));
+            if has.len() < present.len() && !lacking_nearby {
+                differing.insert(v, has);
+            }
+        }
+        if differing.is_empty() {
+            continue;
+        }
+        let mut items = Vec::new();
+        for (k, &e) in present.iter().enumerate() {
+            for (n, span) in &found[k].0 {
+                if is_mine(n) && differing.contains_key(n.value.as_str()) {
+                    items.push(Item {
+                        lang: editions[e].lang(),
+                        text: span.slice(&editions[e].edition.text).to_string(),
+                        value: n.value.clone(),
+                        span: *span,
+                    });
+                }
+            }
+        }
+        // A value in place of another (28 / 20) is a change; a value some editions lack
+        // with nothing in its place is as often written out in words there ("сорока
+        // восьми", "a mile" / "1,6 км"): worth knowing, not a warning.
+        let changed = (0..present.len()).any(|k| {
+            let lacks = differing.values().any(|has| !has.contains(&k));
+            let owns = differing.values().any(|has| has.contains(&k));
+            lacks && owns
+        });
+        let parts: Vec<String> = present
+            .iter()
+            .map(|&e| {
+                let mine: Vec<&str> = items
+                    .iter()
+                    .filter(|it| it.lang == editions[e].lang())
+                    .map(|it| it.text.as_str())
+                    .collect();
+                let mut seen = Vec::new();
+                for m in mine {
+                    if !seen.contains(&m) {
+                        seen.push(m);
+                    }
+                }
+                format!(
+                    "{}: {}",
+                    editions[e].lang(),
+                    if seen.is_empty() {
+                        "—".to_string()
+                    } else {
+                        seen.join(", ")
+                    }
+                )
+            })
+            .collect();
+        out.push(Finding {
+            kind,
+            severity: if changed {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
+            group: Some(g),
+            locations: present
+                .iter()
+                .map(|&e| loc(e, group.members[e].clone()))
+                .collect(),
+            items,
+            message: format!(
+                "{} {} ({})",
+                if dates { "dates" } else { "numbers" },
+                if changed {
+                    "differ"
+                } else {
+                    "missing in some editions (written in words there?)"
+                },
+                parts.join("; ")
+            ),
+        });
+    }
+    out
+}
+
+/// Whether any edition of the story gives measures in imperial units (then the others
+/// usually convert them, and measured numbers differ by design).
+fn imperial_story(editions: &[AnalyzedEdition]) -> bool {
+    editions.iter().any(|ed| {
+        (0..ed.sentences.len()).any(|i| {
+            let t = ed.sentence_text(i);
+            extract_numbers(t)
+                .iter()
+                .any(|n| unit_after(t, n) == Some(true))
+        })
+    })
+}
+
+/// Names in one edition's sentences of a group that no other edition's sentences carry.
+fn name_finding(
+    editions: &[AnalyzedEdition],
+    indexes: &[NameIndex],
+    g: usize,
+    group: &crate::align::Group,
+    present: &[usize],
+    loc: &dyn Fn(usize, Vec<usize>) -> Location,
+) -> Option<Finding> {
+    // A name counts as carried by another edition when it is anywhere in that edition's
+    // body (`indexes`): a name in another sentence there is an alignment matter, not a
+    // dropped name.
+    let mut items = Vec::new();
+    for (k, &e) in present.iter().enumerate() {
+        for (off, t) in member_texts(&editions[e], &group.members[e]) {
+            for n in names(t) {
+                let elsewhere = present
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != k)
+                    .any(|(_, &o)| indexes[o].contains(&n.text));
+                if !elsewhere {
+                    items.push(Item {
+                        lang: editions[e].lang(),
+                        text: n.text.clone(),
+                        value: n.text.clone(),
+                        span: Span::new(off + n.start, off + n.end),
+                    });
+                }
+            }
+        }
+    }
+    if items.is_empty() {
+        return None;
+    }
+    // A run of two or more unmatched capitalised words ("Helena Saar") is most likely a
+    // person's name dropped or added; a single word is as often a translated place or
+    // institution, so it is only worth knowing.
+    let run = items.windows(2).any(|w| {
+        w[0].lang == w[1].lang && !(is_english_word(&w[0].text) || is_english_word(&w[1].text)) && {
+            let e = present
+                .iter()
+                .find(|&&e| editions[e].lang() == w[0].lang)
+                .expect("an item's edition is present");
+            let text = &editions[*e].edition.text;
+            w[0].span.end <= w[1].span.start
+                && text[w[0].span.end..w[1].span.start]
+                    .chars()
+                    .all(char::is_whitespace)
+        }
+    });
+    // When more than one edition has names the others lack, the editions most likely
+    // translated a place or institution each in their own way ("White House", "Білий дім"):
+    // a name is worth a warning when it is in one edition only and the others have no
+    // unmatched name in its stead.
+    let carriers: std::collections::BTreeSet<Lang> = items.iter().map(|it| it.lang).collect();
+    let run = run && carriers.len() == 1;
+    let parts: Vec<String> = present
+        .iter()
+        .filter_map(|&e| {
+            let mine: Vec<&str> = items
+                .iter()
+                .filter(|it| it.lang == editions[e].lang())
+                .map(|it| it.text.as_str())
+                .collect();
+            (!mine.is_empty()).then(|| format!("{}: {}", editions[e].lang(), mine.join(" ")))
+        })
+        .collect();
+    Some(Finding {
+        kind: FindingKind::NameMismatch,
+        severity: if run {
+            Severity::Warning
+        } else {
+            Severity::Info
+        },
+        group: Some(g),
+        locations: present
+            .iter()
+            .map(|&e| loc(e, group.members[e].clone()))
+            .collect(),
+        items,
+        message: format!("name in one edition only ({})", parts.join("; ")),
+    })
+}
+
+/// Whether the quotes and brackets of a text open and close.
+///
+/// ```
+/// use edalign::review::balanced;
+/// assert!(balanced("«Так», – сказав він (двічі)."));
+/// assert!(balanced("He said: “Yes” (twice)."));
+/// assert!(balanced("Він сказав: „Так“."));
+/// assert!(!balanced("«Так, – сказав він."));
+/// assert!(!balanced("He said (twice."));
+/// ```
+pub fn balanced(text: &str) -> bool {
+    let count = |c: char| text.chars().filter(|&x| x == c).count();
+    let low = count('„');
+    let (open, close) = if low > 0 {
+        (low, count('“') + count('”'))
+    } else {
+        (count('“'), count('”'))
+    };
+    count('(') == count(')')
+        && count('[') == count(']')
+        && count('«') == count('»')
+        && open == close
+        && count('"') % 2 == 0
+}
+
+fn unbalanced_finding(
     editions: &[AnalyzedEdition],
     g: usize,
     group: &crate::align::Group,
     present: &[usize],
     loc: &dyn Fn(usize, Vec<usize>) -> Location,
 ) -> Option<Finding> {
-    let sets: Vec<Vec<Number>> = present
+    let ok: Vec<bool> = present
         .iter()
         .map(|&e| {
-            let mut v: Vec<Number> = group.members[e]
+            let t: Vec<&str> = group.members[e]
                 .iter()
-                .flat_map(|&i| extract_numbers(editions[e].sentence_text(i)))
+                .map(|&i| editions[e].sentence_text(i))
                 .collect();
-            v.sort();
-            v.dedup();
-            v
+            balanced(&t.join(" "))
         })
         .collect();
-    let first = &sets[0];
-    if sets.iter().all(|s| s == first) {
+    if ok.iter().all(|&b| b) || ok.iter().all(|&b| !b) {
         return None;
     }
-    let shown: Vec<String> = present
+    let bad: Vec<usize> = present
         .iter()
-        .zip(&sets)
-        .map(|(&e, s)| {
-            let vals: Vec<String> = s.iter().map(|n| n.to_string()).collect();
-            format!(
-                "{}: {}",
-                editions[e].lang(),
-                if vals.is_empty() {
-                    "none".into()
-                } else {
-                    vals.join(" ")
-                }
-            )
-        })
+        .zip(&ok)
+        .filter(|(_, b)| !**b)
+        .map(|(&e, _)| e)
         .collect();
     Some(Finding {
-        kind: FindingKind::NumberMismatch,
-        severity: Severity::Warning,
+        kind: FindingKind::Unbalanced,
+        severity: Severity::Info,
         group: Some(g),
-        locations: present
+        locations: bad
             .iter()
             .map(|&e| loc(e, group.members[e].clone()))
             .collect(),
-        message: format!("numbers differ ({})", shown.join("; ")),
+        items: Vec::new(),
+        message: format!(
+            "quotes or brackets do not close in {} (they do in the other editions)",
+            bad.iter()
+                .map(|&e| editions[e].lang().code())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     })
+}
+
+/// A link whose length ratio is this many times off the pair's median is reported.
+const LENGTH_INFO: f64 = 2.5;
+/// … and from this factor on, as a warning (a partial translation).
+const LENGTH_WARNING: f64 = 4.0;
+/// Shorter links are not judged: their ratios vary too much.
+const LENGTH_MIN_CHARS: usize = 40;
+
+/// Groups whose length ratio between two editions is far outside that pair's norm.
+fn length_findings(
+    editions: &[AnalyzedEdition],
+    alignment: &StoryAlignment,
+    loc: &dyn Fn(usize, Vec<usize>) -> Location,
+) -> Vec<Finding> {
+    let chars = |e: usize, m: &[usize]| -> usize {
+        m.iter()
+            .map(|&i| editions[e].sentence_text(i).chars().count())
+            .sum()
+    };
+    let n = editions.len();
+    // (factor, group, a, b) of the worst pair per group.
+    let mut worst: Vec<Option<(f64, usize, usize)>> = vec![None; alignment.groups.len()];
+    for a in 0..n {
+        for b in a + 1..n {
+            let ratios: Vec<(usize, f64, usize)> = alignment
+                .groups
+                .iter()
+                .enumerate()
+                .filter(|(_, gr)| !gr.members[a].is_empty() && !gr.members[b].is_empty())
+                .map(|(g, gr)| {
+                    let (la, lb) = (chars(a, &gr.members[a]), chars(b, &gr.members[b]));
+                    (g, (lb as f64 + 1.0) / (la as f64 + 1.0), la.max(lb))
+                })
+                .collect();
+            if ratios.len() < 3 {
+                continue;
+            }
+            let mut sorted: Vec<f64> = ratios.iter().map(|r| r.1).collect();
+            sorted.sort_by(f64::total_cmp);
+            let median = sorted[sorted.len() / 2];
+            for (g, r, longest) in ratios {
+                if longest < LENGTH_MIN_CHARS {
+                    continue;
+                }
+                let f = (r / median).max(median / r);
+                if f >= LENGTH_INFO && worst[g].is_none_or(|w| f > w.0) {
+                    worst[g] = Some((f, a, b));
+                }
+            }
+        }
+    }
+    worst
+        .into_iter()
+        .enumerate()
+        .filter_map(|(g, w)| {
+            let (f, a, b) = w?;
+            let gr = &alignment.groups[g];
+            let (la, lb) = (chars(a, &gr.members[a]), chars(b, &gr.members[b]));
+            let short = if la < lb { a } else { b };
+            Some(Finding {
+                kind: FindingKind::LengthOutlier,
+                severity: if f >= LENGTH_WARNING {
+                    Severity::Warning
+                } else {
+                    Severity::Info
+                },
+                group: Some(g),
+                locations: [a, b]
+                    .iter()
+                    .map(|&e| loc(e, gr.members[e].clone()))
+                    .collect(),
+                items: Vec::new(),
+                message: format!(
+                    "{} is {:.1}× shorter than usual against {} ({} vs {} characters): a partial translation?",
+                    editions[short].lang(),
+                    f,
+                    editions[if short == a { b } else { a }].lang(),
+                    la.min(lb),
+                    la.max(lb)
+                ),
+            })
+        })
+        .collect()
 }
 
 fn coverage(editions: &[AnalyzedEdition], alignment: &StoryAlignment) -> Vec<Coverage> {
@@ -413,6 +893,25 @@ fn coverage(editions: &[AnalyzedEdition], alignment: &StoryAlignment) -> Vec<Cov
                         }
                     }
                     let unmatched: Vec<usize> = (0..linked.len()).filter(|&i| !linked[i]).collect();
+                    let moved: Vec<usize> = alignment
+                        .pairs
+                        .iter()
+                        .filter(|p| (p.src, p.tgt) == (e, o) || (p.src, p.tgt) == (o, e))
+                        .flat_map(|p| {
+                            p.alignment
+                                .beads
+                                .iter()
+                                .filter(|b| b.moved && b.is_link())
+                                .flat_map(move |b| {
+                                    if p.src == e {
+                                        b.src.clone()
+                                    } else {
+                                        b.tgt.clone()
+                                    }
+                                })
+                        })
+                        .collect();
+                    let unmatched_paragraphs = paragraph_gaps(ed, &linked);
                     let unmatched_chars: usize = unmatched.iter().map(|&i| chars(e, i)).sum();
                     let share = |part: usize, whole: usize| {
                         if whole == 0 {
@@ -425,7 +924,13 @@ fn coverage(editions: &[AnalyzedEdition], alignment: &StoryAlignment) -> Vec<Cov
                         against: editions[o].lang(),
                         sentence_share: share(unmatched.len(), linked.len()),
                         char_share: share(unmatched_chars, total_chars),
+                        unmatched_spans: unmatched
+                            .iter()
+                            .map(|&i| ed.sentences[i].sentence.span)
+                            .collect(),
                         unmatched,
+                        unmatched_paragraphs,
+                        moved,
                         unmatched_chars,
                     }
                 })
@@ -440,4 +945,37 @@ fn coverage(editions: &[AnalyzedEdition], alignment: &StoryAlignment) -> Vec<Cov
             }
         })
         .collect()
+}
+
+/// Paragraphs whose sentences are all unlinked.
+fn paragraph_gaps(ed: &AnalyzedEdition, linked: &[bool]) -> Vec<ParagraphGap> {
+    let mut out: Vec<ParagraphGap> = Vec::new();
+    let mut by_para: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, s) in ed.sentences.iter().enumerate() {
+        by_para.entry(s.sentence.paragraph).or_default().push(i);
+    }
+    for (p, sentences) in by_para {
+        if sentences.iter().all(|&i| !linked[i]) {
+            let span = ed
+                .layout
+                .paragraphs
+                .get(p)
+                .map(|x| x.span)
+                .unwrap_or_else(|| {
+                    Span::new(
+                        ed.sentences[sentences[0]].sentence.span.start,
+                        ed.sentences[*sentences.last().expect("non-empty")]
+                            .sentence
+                            .span
+                            .end,
+                    )
+                });
+            out.push(ParagraphGap {
+                paragraph: p,
+                sentences,
+                span,
+            });
+        }
+    }
+    out
 }

@@ -30,6 +30,12 @@ pub enum FormatArg {
     Json,
     Tsv,
     Ladder,
+    /// TMX 1.4b translation memory, one unit per aligned group.
+    Tmx,
+    /// Line-aligned plain text per pair: needs --out PREFIX (writes PREFIX.uk-en.uk …).
+    Moses,
+    /// One self-contained HTML page.
+    Html,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -75,8 +81,12 @@ pub struct AlignArgs {
     #[arg(long, value_delimiter = ',')]
     pub lang: Option<Vec<String>>,
     /// Write the output to this file (atomically: all or nothing) instead of standard output.
+    /// For --format moses, a prefix: PREFIX.uk-en.uk, PREFIX.uk-en.en, … (each atomically).
     #[arg(short, long)]
     pub out: Option<PathBuf>,
+    /// For --format moses: write only this pair (uk-en, uk-ru or en-ru).
+    #[arg(long)]
+    pub pair: Option<String>,
     /// Exit with status 1 when a finding is at least this severe.
     #[arg(long, value_enum)]
     pub fail_on: Option<SeverityArg>,

@@ -133,6 +133,13 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
     let pipeline = pipeline(&a.options, two_file_ladder)?;
     let report = pipeline.run(Story { id, editions })?;
 
+    if a.pair.is_some() && a.format != FormatArg::Moses {
+        return Err(Error::config("--pair goes with --format moses"));
+    }
+    if a.format == FormatArg::Moses {
+        write_moses(&report, a.out.as_deref(), a.pair.as_deref())?;
+        return Ok(exit_status(&a, &report));
+    }
     let mut out = Output::open(a.out.as_deref())?;
     let name = out.name();
     let color = match a.color {
@@ -153,19 +160,76 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
         FormatArg::Json => edalign::format::json::write(w, &report),
         FormatArg::Tsv => edalign::format::tsv::write(w, &report),
         FormatArg::Ladder => edalign::format::ladder::write(w, &report, !two_file_ladder),
+        FormatArg::Tmx => edalign::format::tmx::write(w, &report),
+        FormatArg::Html => edalign::format::html::write(w, &report),
+        FormatArg::Moses => unreachable!("written above"),
     };
     written.map_err(write_err(&name))?;
     out.commit()?;
+    Ok(exit_status(&a, &report))
+}
 
+/// 1 when a finding is at least as severe as `--fail-on`, else 0.
+fn exit_status(a: &AlignArgs, report: &edalign::story::StoryReport) -> ExitCode {
     let fail = a.fail_on.map(|s| match s {
         SeverityArg::Info => Severity::Info,
         SeverityArg::Warning => Severity::Warning,
         SeverityArg::Error => Severity::Error,
     });
-    Ok(match (fail, report.review.worst()) {
+    match (fail, report.review.worst()) {
         (Some(limit), Some(worst)) if worst >= limit => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
-    })
+    }
+}
+
+/// Moses output: two files per pair, `PREFIX.<pair>.<lang>`, each written atomically; all
+/// files are complete before the first is moved into place.
+fn write_moses(
+    report: &edalign::story::StoryReport,
+    prefix: Option<&Path>,
+    only: Option<&str>,
+) -> Result<()> {
+    let Some(prefix) = prefix else {
+        return Err(Error::config(
+            "--format moses writes two files per pair: give --out PREFIX \
+             (writes PREFIX.uk-en.uk, PREFIX.uk-en.en, …)",
+        ));
+    };
+    let pairs = edalign::format::moses::pairs(report);
+    let chosen: Vec<&(String, usize)> = match only {
+        Some(p) => {
+            let found: Vec<_> = pairs.iter().filter(|(n, _)| n == p).collect();
+            if found.is_empty() {
+                let names: Vec<&str> = pairs.iter().map(|(n, _)| n.as_str()).collect();
+                return Err(Error::config(format!(
+                    "--pair {p}: this story has the pairs {}",
+                    names.join(", ")
+                )));
+            }
+            found
+        }
+        None => pairs.iter().collect(),
+    };
+    let mut outputs = Vec::new();
+    for (name, k) in chosen {
+        let (src_lang, tgt_lang) = name.split_once('-').expect("pair names have a dash");
+        let path = |lang: &str| {
+            let mut s = prefix.as_os_str().to_owned();
+            s.push(format!(".{name}.{lang}"));
+            PathBuf::from(s)
+        };
+        let mut src = Output::open(Some(&path(src_lang)))?;
+        let mut tgt = Output::open(Some(&path(tgt_lang)))?;
+        let src_name = src.name();
+        edalign::format::moses::write_pair(src.writer(), tgt.writer(), report, *k)
+            .map_err(write_err(&src_name))?;
+        outputs.push(src);
+        outputs.push(tgt);
+    }
+    for o in outputs {
+        o.commit()?;
+    }
+    Ok(())
 }
 
 /// Reads a file (or standard input for `None` / `-`) as UTF-8, naming the place of bad bytes.

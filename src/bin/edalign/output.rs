@@ -35,7 +35,8 @@ impl Output {
         tmp_name.push(name);
         tmp_name.push(format!(".tmp-{}", std::process::id()));
         let tmp = target.with_file_name(tmp_name);
-        let file = File::create(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        // A failure to create the temporary file is reported under the name asked for.
+        let file = File::create(&tmp).map_err(|e| Error::io(target, e))?;
         Ok(Output {
             sink: Some(Sink::File {
                 tmp,

@@ -1,0 +1,66 @@
+//! Moses-style parallel text: for each pair of editions, two plain text files with one
+//! segment a line, line *n* of one the translation of line *n* of the other. The files of a
+//! pair always have the same number of lines.
+//!
+//! Naming: with `--out PREFIX`, pair `uk-en` is written to `PREFIX.uk-en.uk` and
+//! `PREFIX.uk-en.en`, and so on for `uk-ru` and `en-ru` (every pair of the aligned
+//! editions, named in the order uk, en, ru). `--pair uk-en` writes only that pair.
+//!
+//! Each line is one link (bead) of the pair's alignment: a 1-1, 1-2, 2-1 or 2-2 bead gives
+//! one line per side, its sentences joined by a space. Sentences without a counterpart are
+//! left out, as are links with an empty side after cleaning. White space runs (line breaks,
+//! tabs) become one space and control characters are dropped, so a segment is always one
+//! line.
+
+use super::one_line;
+use crate::story::StoryReport;
+use std::io::{self, Write};
+
+/// The pairs of a story as `(name, index into report.alignment.pairs)`: `uk-en`, `uk-ru`,
+/// `en-ru` (those present).
+pub fn pairs(report: &StoryReport) -> Vec<(String, usize)> {
+    report
+        .alignment
+        .pairs
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            (
+                super::pair_name(report.editions[p.src].lang(), report.editions[p.tgt].lang()),
+                k,
+            )
+        })
+        .collect()
+}
+
+/// The lines of pair `k`: `(source segment, target segment)` per link.
+pub fn lines(report: &StoryReport, k: usize) -> Vec<(String, String)> {
+    let p = &report.alignment.pairs[k];
+    let text = |e: usize, r: std::ops::Range<usize>| {
+        let parts: Vec<&str> = r.map(|i| report.editions[e].sentence_text(i)).collect();
+        one_line(&parts.join(" "))
+    };
+    p.alignment
+        .beads
+        .iter()
+        .filter(|b| b.is_link())
+        .map(|b| (text(p.src, b.src.clone()), text(p.tgt, b.tgt.clone())))
+        .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+        .collect()
+}
+
+/// Writes pair `k` to two writers, source and target, with equal line counts. Returns the
+/// number of lines.
+pub fn write_pair(
+    src: &mut dyn Write,
+    tgt: &mut dyn Write,
+    report: &StoryReport,
+    k: usize,
+) -> io::Result<usize> {
+    let lines = lines(report, k);
+    for (a, b) in &lines {
+        writeln!(src, "{a}")?;
+        writeln!(tgt, "{b}")?;
+    }
+    Ok(lines.len())
+}
