@@ -502,15 +502,23 @@ mod tests {
 
     #[test]
     fn partition_regressions() {
-        // Inputs that once broke the contract or panicked (found by the property tests).
-        for text in [
+        // Inputs that once broke the contract or panicked (found by the property tests),
+        // and look-backs longer than the scan window.
+        let mut long = Vec::new();
+        for n in 296..=304 {
+            long.push(format!(":{} Abc", ")".repeat(n)));
+            long.push(format!(":-{} Abc", ")".repeat(n)));
+            long.push(format!("x{}. Abc", "«".repeat(n / 2)));
+            long.push(format!("x{}! Abc", "]".repeat(n)));
+        }
+        for text in long.iter().map(String::as_str).chain([
             "a\u{a0}. a",
             "00] a",
             "a\n\u{feff}a",
             ".Ё[л!\u{a0}“врї[т (10Й– '",
             "[1]",
             "]",
-        ] {
+        ]) {
             for lang in [Lang::Uk, Lang::En, Lang::Ru, Lang::Other] {
                 check_partition(text, lang).unwrap();
                 let all = Span::new(0, text.len());
@@ -519,6 +527,74 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every string of up to `max_len` characters over `alphabet`, with look-back windows of
+    /// one to four bytes, so that the window edges fall everywhere.
+    fn exhaustive(alphabet: &str, max_len: usize) {
+        let alphabet: Vec<char> = alphabet.chars().collect();
+        let mut text = String::new();
+        let mut idx: Vec<usize> = Vec::new();
+        loop {
+            text.clear();
+            text.extend(idx.iter().map(|&i| alphabet[i]));
+            for lang in [Lang::Uk, Lang::En] {
+                for w in 1..=4 {
+                    let mut pos = 0;
+                    rules::split_line_window(lang, abbrev::Table::get(lang), &text, w, |a, b| {
+                        assert!(pos <= a && a < b && b <= text.len(), "{text:?} w={w}");
+                        assert!(text[pos..a].trim().is_empty(), "{text:?} w={w}");
+                        pos = b;
+                    });
+                }
+            }
+            // Next string in shortlex order.
+            let mut k = idx.len();
+            loop {
+                if k == 0 {
+                    if idx.len() == max_len {
+                        return;
+                    }
+                    idx = vec![0; idx.len() + 1];
+                    break;
+                }
+                k -= 1;
+                idx[k] += 1;
+                if idx[k] < alphabet.len() {
+                    break;
+                }
+                idx[k] = 0;
+            }
+        }
+    }
+
+    #[test]
+    fn exhaustive_short_strings_with_tiny_windows() {
+        exhaustive(":)(. A«!-", 5);
+        exhaustive("[]1\"…😍@#,?a", 4);
+    }
+
+    /// Dense punctuation from a small alphabet (smileys, brackets, quotes, dashes).
+    fn punctuation() -> impl Strategy<Value = String> {
+        let chars: Vec<char> = ":;=)(-. A«»!?[]1".chars().collect();
+        prop::collection::vec(prop::sample::select(chars), 0..60)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    /// Long runs of one character (longer than the rules' look-back window) between short
+    /// pieces of text.
+    fn long_runs() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            (
+                prop::sample::select(vec![
+                    ')', '(', '«', '»', '.', '-', ':', ']', '[', '!', ' ', 'а', 'A', '😍', '"'
+                ]),
+                1usize..700
+            )
+                .prop_map(|(c, n)| c.to_string().repeat(n)),
+            tricky(),
+        ];
+        prop::collection::vec(piece, 0..6).prop_map(|v| v.concat())
     }
 
     proptest! {
@@ -543,6 +619,28 @@ mod tests {
         #[test]
         fn partition_on_word_salad(text in wordy(), l in 0usize..4) {
             check_partition(&text, [Lang::Uk, Lang::En, Lang::Ru, Lang::Other][l])?;
+        }
+
+        #[test]
+        fn partition_on_long_runs(text in long_runs(), l in 0usize..4) {
+            check_partition(&text, [Lang::Uk, Lang::En, Lang::Ru, Lang::Other][l])?;
+        }
+
+        /// Tiny look-back windows put every window edge inside these short strings.
+        #[test]
+        fn partition_with_tiny_windows(text in prop_oneof![tricky(), punctuation()], w in 1usize..24, l in 0usize..4) {
+            let lang = [Lang::Uk, Lang::En, Lang::Ru, Lang::Other][l];
+            let mut spans = Vec::new();
+            rules::split_line_window(lang, abbrev::Table::get(lang), &text, w, |a, b| spans.push((a, b)));
+            let mut pos = 0;
+            for &(a, b) in &spans {
+                prop_assert!(pos <= a && a < b && b <= text.len());
+                prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+                prop_assert!(text[pos..a].trim().is_empty());
+                prop_assert_eq!(text[a..b].trim(), &text[a..b]);
+                pos = b;
+            }
+            prop_assert!(text[pos..].trim().is_empty());
         }
 
         #[test]

@@ -93,14 +93,33 @@ enum Tok {
     Word,
 }
 
+/// How far back (in bytes) the rules look from a candidate.
+const WINDOW: usize = 300;
+
 /// Splits one line into sentence ranges (relative byte offsets, trimmed, non-empty).
-pub(crate) fn split_line(lang: Lang, table: &Table, s: &str, mut out: impl FnMut(usize, usize)) {
+pub(crate) fn split_line(lang: Lang, table: &Table, s: &str, out: impl FnMut(usize, usize)) {
+    split_line_window(lang, table, s, WINDOW, out)
+}
+
+/// [`split_line`] with another look-back window (tests use tiny ones to reach its edges).
+pub(crate) fn split_line_window(
+    lang: Lang,
+    table: &Table,
+    s: &str,
+    window: usize,
+    mut out: impl FnMut(usize, usize),
+) {
     let start = s.len() - s.trim_start().len();
     let end = s.trim_end().len();
     if start >= end {
         return;
     }
-    let cx = Cx { lang, table, s };
+    let cx = Cx {
+        lang,
+        table,
+        s,
+        window: window.max(1),
+    };
     let cands = cx.candidates(start, end);
     let mut cur = start;
     let mut list = marker_at(s, content_start(s, cur));
@@ -123,6 +142,7 @@ struct Cx<'a> {
     lang: Lang,
     table: &'a Table,
     s: &'a str,
+    window: usize,
 }
 
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -178,10 +198,10 @@ fn is_emoji(c: char) -> bool {
         | 0x3299 | 0x2122 | 0x2139 | 0x24C2 | 0x2934 | 0x2935 | 0x2800 | 0xE0020..=0xE007F)
 }
 
-/// The start of the stretch before `end` that backward scans look at: at most 300 bytes,
-/// so that long lines with many candidates stay linear.
-fn window(s: &str, cur: usize, end: usize) -> usize {
-    let mut w = end.saturating_sub(300).max(cur);
+/// The start of the stretch before `end` that backward scans look at: at most `size`
+/// bytes ([`WINDOW`]), so that long lines with many candidates stay linear.
+fn window(s: &str, cur: usize, end: usize, size: usize) -> usize {
+    let mut w = end.saturating_sub(size).max(cur);
     while !s.is_char_boundary(w) {
         w += 1;
     }
@@ -652,7 +672,7 @@ impl Cx<'_> {
             .find(char::is_whitespace)
             .map_or(s.len(), |k| c.b + k);
         let next = &s[c.b..next_end];
-        let w = window(s, cur, c.a);
+        let w = window(s, cur, c.a, self.window);
         let prev_start = s[w..c.a]
             .char_indices()
             .rev()
@@ -723,7 +743,7 @@ impl Cx<'_> {
     fn left(&self, cur: usize, a: usize) -> Left {
         let s = self.s;
         // Look back at most a few hundred bytes: long lines stay linear.
-        let cur = window(s, cur, a);
+        let cur = window(s, cur, a, self.window);
         let mut i = a;
         let mut quote = false;
         let mut emoji = false;
@@ -750,7 +770,8 @@ impl Cx<'_> {
                     k -= 1;
                 }
                 let run = run_end - k;
-                let before = char_before(s, k);
+                // Never look before the window (or the sentence).
+                let before = if k > cur { char_before(s, k) } else { None };
                 if matches!(before, Some(':' | ';' | '=')) {
                     emoji = true;
                     i = k - 1;
@@ -759,12 +780,12 @@ impl Cx<'_> {
                     }
                     continue;
                 }
-                if before == Some('-') && s[cur..k - 1].ends_with(':') {
+                if before == Some('-') && k - 1 > cur && s[cur..k - 1].ends_with(':') {
                     emoji = true;
                     i = k - 2;
                     continue;
                 }
-                let near = &s[window(s, cur, k)..k];
+                let near = &s[window(s, cur, k, self.window)..k];
                 let opens = near.bytes().filter(|&b| b == b'(').count();
                 let closes = near.bytes().filter(|&b| b == b')').count();
                 if opens <= closes
@@ -956,7 +977,7 @@ impl Cx<'_> {
     /// The token before `ts` in the same sentence.
     fn prev_token(&self, cur: usize, ts: usize) -> Option<(usize, usize)> {
         let s = self.s;
-        let cur = window(s, cur, ts);
+        let cur = window(s, cur, ts, self.window);
         let before = s[cur..ts].trim_end();
         if before.is_empty() {
             return None;
@@ -1154,7 +1175,7 @@ impl Cx<'_> {
         let at_start = ts <= content_start(s, cur);
         if right.dash {
             // `(наступного року. — Ред.)`: an editor's note inside brackets.
-            let near = &s[window(s, cur, c.a)..c.a];
+            let near = &s[window(s, cur, c.a, self.window)..c.a];
             let inside = near.matches('(').count() > near.matches(')').count();
             // After an abbreviation (`2002 г. -- …`) a dash is more often a clause dash.
             let abbr = matches!(tok, Tok::Abbr(..));
