@@ -94,21 +94,36 @@ impl WordInfo {
     }
 
     fn of(word: &str, t: &Tables, capital: bool) -> WordInfo {
+        // the letters, decoded once (on the stack for all but very long words)
+        let mut buf = ['\0'; 32];
+        let mut n = 0;
+        let mut long = Vec::new();
+        for c in word.chars() {
+            if n < buf.len() {
+                buf[n] = c;
+            } else {
+                if long.is_empty() {
+                    long.extend_from_slice(&buf);
+                }
+                long.push(c);
+            }
+            n += 1;
+        }
+        let cs: &[char] = if long.is_empty() { &buf[..n] } else { &long };
         let mut compat = ALL_MASK;
         let mut marks = 0;
-        let mut letters = 0;
-        for c in word.chars() {
+        for &c in cs {
             compat &= t.alphabet_of(c);
             marks |= t.markers_of(c);
-            letters += 1;
         }
-        let tail = Tail::of(word);
-        let (excluded, extra_marks) = spelling_masks(word, &tail);
-        let (cue_uk, mut cue_ru) = spelling_cues(word, &tail);
+        let letters = cs.len();
+        let tail = Tail::of(cs);
+        let (excluded, extra_marks) = spelling_masks(cs, &tail);
+        let (cue_uk, mut cue_ru) = spelling_cues(cs, &tail);
         // Russian doubles consonants in loan words ("программа, группа, территория, класс"),
         // Ukrainian does not ("програма, група, територія, клас") but for "-ння, -лля";
         // names keep them in both ("Гаррі", "Келлер"), so only for words in lower case
-        if !capital && loan_double(word) {
+        if !capital && loan_double(cs) {
             cue_ru += 0.75;
         }
         WordInfo {
@@ -218,11 +233,11 @@ impl Scores {
 /// languages a spelling is typical of. Russian writes "ъ" only before е, ё, ю, я (Bulgarian
 /// "във, път, синът") and no "ы" after к, г, х, ж, ш, ч, щ; Bulgarian writes "ь" only before о; Bulgarian's article "-ият";
 /// Mongolian and Kyrgyz double their long vowels ("аа", "ээ", "уу", "өө", "үү").
-fn spelling_masks(word: &str, tail: &Tail) -> (Mask, Mask) {
+fn spelling_masks(cs: &[char], tail: &Tail) -> (Mask, Mask) {
     let mut excluded = 0;
     let mut marks = 0;
     let mut prev = '\0';
-    let mut chars = word.chars().enumerate().peekable();
+    let mut chars = cs.iter().copied().enumerate().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         match c {
@@ -260,10 +275,10 @@ struct Tail {
 }
 
 impl Tail {
-    fn of(word: &str) -> Tail {
+    fn of(cs: &[char]) -> Tail {
         let mut last = ['\0'; 3];
         let mut len = 0;
-        for c in word.chars() {
+        for &c in cs {
             last = [last[1], last[2], c];
             len += 1;
         }
@@ -279,8 +294,8 @@ impl Tail {
 
 /// Whether a word doubles a consonant the way Russian loan words do: сс мм пп лл кк фф рр бб
 /// not before я, ю, і, є, ї (Ukrainian "-лля, -ссю").
-fn loan_double(word: &str) -> bool {
-    let mut chars = word.chars().peekable();
+fn loan_double(cs: &[char]) -> bool {
+    let mut chars = cs.iter().copied().peekable();
     let mut prev = '\0';
     while let Some(c) = chars.next() {
         if c == prev
@@ -295,14 +310,14 @@ fn loan_double(word: &str) -> bool {
 }
 
 /// Spelling that tells Ukrainian from Russian: (weight for uk, weight for ru) of a word.
-fn spelling_cues(word: &str, tail: &Tail) -> (f64, f64) {
+fn spelling_cues(cs: &[char], tail: &Tail) -> (f64, f64) {
     let mut uk: f64 = 0.0;
     let mut ru: f64 = 0.0;
     let (mut p2, mut p1) = ('\0', '\0');
     let mut n = 0;
     let (mut i_vowel, mut soft_vowel, mut soft_o, mut vowel_e, mut skyi) =
         (false, false, false, false, false);
-    for c in word.chars() {
+    for &c in cs {
         // "е" after a vowel: Russian "знает, её" (Ukrainian writes "є": "знає, її").
         if n > 0 && c == 'е' && matches!(p1, 'а' | 'е' | 'у' | 'ю' | 'я' | 'ы') {
             vowel_e = true;
@@ -332,7 +347,7 @@ fn spelling_cues(word: &str, tail: &Tail) -> (f64, f64) {
     if i_vowel {
         ru += 0.75;
     }
-    if soft_vowel && !word.starts_with("нью") {
+    if soft_vowel && !cs.starts_with(&['н', 'ь', 'ю']) {
         ru += 1.0;
     }
     if soft_o {
@@ -345,7 +360,7 @@ fn spelling_cues(word: &str, tail: &Tail) -> (f64, f64) {
         ru += 0.5;
     }
     // "и" opening a word: Russian "из, или, их, именно" (Ukrainian words hardly start so).
-    if n >= 2 && word.starts_with('и') {
+    if n >= 2 && cs[0] == 'и' {
         ru += 1.0;
     }
     if n >= 4 {
@@ -581,33 +596,46 @@ fn residue(text: &str, diff: f64, mut evidence: String) -> Detection {
 mod tests {
     use super::*;
 
+    fn chars(word: &str) -> Vec<char> {
+        word.chars().collect()
+    }
+
+    #[test]
+    fn long_words_are_read_whole() {
+        let t = Tables::get();
+        let word = "рентгеноэлектрокардиографического".repeat(2);
+        let info = WordInfo::of(&word, t, false);
+        assert_eq!(info.letters, word.chars().count());
+        assert!(info.compat & Cyr::Uk.bit() == 0, "э is not Ukrainian");
+    }
+
     #[test]
     fn tail_tests_endings() {
-        let t = Tail::of("говорится");
+        let t = Tail::of(&chars("говорится"));
         assert!(t.ends(['т', 'с', 'я']) && t.ends(['с', 'я']) && t.ends(['я']) && t.ends([]));
         assert!(!t.ends(['т', 'ь', 'с', 'я']) && !t.ends(['т', 'с', 'я', '!']));
-        let t = Tail::of("я");
+        let t = Tail::of(&chars("я"));
         assert!(t.ends(['я']) && !t.ends(['а', 'я']));
     }
 
     #[test]
     fn spelling_cues_point_the_right_way() {
         for uk in ["питання", "цього", "український", "сказав"] {
-            let (u, r) = spelling_cues(uk, &Tail::of(uk));
+            let (u, r) = spelling_cues(&chars(uk), &Tail::of(&chars(uk)));
             assert!(u > r, "{uk}: {u} {r}");
         }
         for ru in ["статья", "говорится", "новое", "именно", "знает", "другой"]
         {
-            let (u, r) = spelling_cues(ru, &Tail::of(ru));
+            let (u, r) = spelling_cues(&chars(ru), &Tail::of(&chars(ru)));
             assert!(r > u, "{ru}: {u} {r}");
         }
     }
 
     #[test]
     fn spelling_excludes_russian_hard_sign_before_consonant() {
-        let (excluded, _) = spelling_masks("път", &Tail::of("път"));
+        let (excluded, _) = spelling_masks(&chars("път"), &Tail::of(&chars("път")));
         assert!(excluded & Cyr::Ru.bit() != 0);
-        let (excluded, _) = spelling_masks("объявил", &Tail::of("объявил"));
+        let (excluded, _) = spelling_masks(&chars("объявил"), &Tail::of(&chars("объявил")));
         assert!(excluded & Cyr::Ru.bit() == 0);
     }
 }

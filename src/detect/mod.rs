@@ -181,6 +181,15 @@ fn is_letter(c: char) -> bool {
     }
 }
 
+/// Whether a letter is a capital; fast for ASCII and the Russian alphabet.
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'А'..='Я' => true,
+        'a'..='z' | 'а'..='я' => false,
+        _ => c.is_uppercase(),
+    }
+}
+
 /// Appends `c` in lower case; fast for ASCII and the Russian alphabet.
 fn push_lower(s: &mut String, c: char) {
     match c {
@@ -254,7 +263,7 @@ impl Words {
             latin_letters: 0,
             latin_weight: 0.0,
             other_letters: 0,
-            has_lower: text.chars().any(char::is_lowercase),
+            has_lower: text.chars().any(|c| is_letter(c) && !is_upper(c)),
             chunks: 0,
         };
         let mut cur = String::new();
@@ -279,7 +288,7 @@ impl Words {
             if cur.is_empty() {
                 shape = Shape {
                     numeral_ending: p1 == '-' && p2.is_ascii_digit(),
-                    capital: c.is_uppercase() || brand,
+                    capital: is_upper(c) || brand,
                     all_upper: true,
                     letters: 0,
                 };
@@ -299,7 +308,7 @@ impl Words {
                 }
             } else if is_letter(c) {
                 shape.letters += 1;
-                shape.all_upper &= c.is_uppercase();
+                shape.all_upper &= is_upper(c);
                 push_lower(cur, c);
             } else {
                 self.flush(cur, shape, Some(c));
