@@ -426,8 +426,7 @@ fn whatlang_cyrillic(text: &str) -> Option<(Cyr, f64)> {
 pub(super) fn detect(text: &str, words: &Words) -> Detection {
     let t = Tables::get();
     let infos: Vec<WordInfo> = words
-        .cyr
-        .iter()
+        .cyr_words()
         .zip(words.cyr_ending.iter().zip(&words.cyr_capital))
         .map(|(w, (&letters_only, &capital))| {
             if letters_only {
@@ -439,7 +438,7 @@ pub(super) fn detect(text: &str, words: &Words) -> Detection {
         .collect();
     let mut scores = Scores::of(&infos);
     let mut evidence = String::new();
-    let _ = write!(evidence, "{} words", words.cyr.len());
+    let _ = write!(evidence, "{} words", infos.len());
     // whatlang breaks near-ties between uk/ru and be, bg, mk, sr
     let (other, other_score) = scores.best_other();
     let best_ukru = scores.lang[0].max(scores.lang[1]);
@@ -524,7 +523,7 @@ fn chunk_vote(words: &Words, infos: &[WordInfo]) -> Option<(Verdict, f64)> {
     let mut votes: Vec<(Verdict, usize)> = Vec::new();
     let mut all_letters = 0;
     let mut start = 0;
-    while start < words.cyr.len() {
+    while start < infos.len() {
         let chunk = words.cyr_chunk[start];
         let end = start
             + words.cyr_chunk[start..]
