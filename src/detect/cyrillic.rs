@@ -47,8 +47,7 @@ struct Scores {
     neutral: u32,
     /// All words.
     words: u32,
-    /// Words Ukrainian cannot write, words Russian cannot write.
-    not_uk: u32,
+    /// Words Russian cannot write.
     not_ru: u32,
     /// Words that can be written in the language, for the languages in [`W_NARROW`].
     narrow: [u32; NCYR],
@@ -166,9 +165,6 @@ impl Scores {
                 s.neutral += 1;
             }
             s.words += 1;
-            if w.compat & Cyr::Uk.bit() == 0 {
-                s.not_uk += 1;
-            }
             if w.compat & Cyr::Ru.bit() == 0 {
                 s.not_ru += 1;
             }
@@ -218,8 +214,9 @@ impl Scores {
 
     /// Ukrainian writes a letter Russian lacks (і ї є ґ ') in about a third of its words,
     /// Russian one that Ukrainian lacks (ы э ъ ё) in about an eighth: in a longer text that
-    /// holds words of both, each word with neither counts a little for Russian. This weighs a Russian paragraph
-    /// quoting Ukrainian (or the reverse) by amount, not by the density of its letters.
+    /// holds Ukrainian letters, each word with neither counts a little for Russian. This
+    /// weighs a Russian paragraph quoting Ukrainian by amount, not by the density of its
+    /// letters; a Ukrainian text with no Ukrainian letter is left alone.
     fn density(&self) -> f64 {
         if self.words >= DENSITY_WORDS && self.not_ru > 0 {
             W_NEUTRAL * f64::from(self.neutral)
@@ -231,8 +228,9 @@ impl Scores {
 
 /// Languages a word cannot be written in although its letters are in their alphabets, and
 /// languages a spelling is typical of. Russian writes "ъ" only before е, ё, ю, я (Bulgarian
-/// "във, път, синът") and no "ы" after к, г, х, ж, ш, ч, щ; Bulgarian writes "ь" only before о; Bulgarian's article "-ият";
-/// Mongolian and Kyrgyz double their long vowels ("аа", "ээ", "уу", "өө", "үү").
+/// "във, път, синът") and no "ы" after к, г, х, ж, ш, ч, щ; Bulgarian writes "ь" only
+/// before о; Bulgarian's article "-ият"; Mongolian and Kyrgyz double their long vowels
+/// ("аа", "ээ", "уу", "өө", "үү", "оо"); Turkic and Mongolian suffixes.
 fn spelling_masks(cs: &[char], tail: &Tail) -> (Mask, Mask) {
     let mut excluded = 0;
     let mut marks = 0;
