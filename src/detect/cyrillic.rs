@@ -574,8 +574,12 @@ fn residue(text: &str, diff: f64, mut evidence: String) -> Detection {
     });
     // lingua sums in hash-map order, so its last digits vary from call to call: rounded,
     // the same text always gets the same answer
-    let mut p_uk =
-        (model.compute_language_confidence(text, Language::Ukrainian) * 1e6).round() / 1e6;
+    let values = model.compute_language_confidence_values(text);
+    let value = |l: Language| values.iter().find(|v| v.0 == l).map_or(0.0, |v| v.1);
+    let (uk, ru) = (value(Language::Ukrainian), value(Language::Russian));
+    // no opinion (no letter lingua reads): even odds
+    let mut p_uk = if uk + ru > 0.0 { uk / (uk + ru) } else { 0.5 };
+    p_uk = (p_uk * 1e6).round() / 1e6;
     // the weak evidence still counts a little
     p_uk = (p_uk + 0.2 * diff).clamp(0.0, 1.0);
     let _ = write!(evidence, "; residue: lingua p(uk) {p_uk:.2}");
