@@ -33,6 +33,8 @@ const UKRU: Mask = 0b11;
 /// Macedonian (no й ь я ю щ ы э ъ ё), 0.25 for Tajik (no ц щ ы ь). (Belarusian, though
 /// its alphabet lacks и щ ъ, gets none: Turkic words such as "жыл" fit it too well.)
 const W_NARROW: [(Cyr, f64); 3] = [(Cyr::Mk, 0.47), (Cyr::Sr, 0.47), (Cyr::Tg, 0.25)];
+/// Most characters of an undecided text the statistical model reads.
+const RESIDUE_CHARS: usize = 300;
 /// Chunks (sentences, quotations) of at least this many words vote on a mixed text.
 const CHUNK_WORDS: usize = 3;
 
@@ -495,7 +497,7 @@ pub(super) fn detect(text: &str, words: &Words) -> Detection {
             let conf = 1.0 - 0.5 * (-(diff.abs() - UKRU_DECISIVE) / 1.5).exp();
             Detection::new(lang, code, conf, evidence)
         }
-        Verdict::UkRu(diff) => residue(text, diff, evidence),
+        Verdict::UkRu(diff) => residue(&residue_text(words), diff, evidence),
     }
 }
 
@@ -561,6 +563,30 @@ fn chunk_vote(words: &Words, infos: &[WordInfo]) -> Option<(Verdict, f64)> {
         Verdict::UkRu(d) => Verdict::UkRu(d.signum() * (UKRU_DECISIVE + 4.0 * share)),
     };
     Some((verdict, share))
+}
+
+/// The text the statistical model reads: the Cyrillic words, at most [`RESIDUE_CHARS`]
+/// characters of them (the model's time grows fast with length, and text that long is
+/// rarely undecided).
+fn residue_text(words: &Words) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for w in words.cyr_words() {
+        let n = w.chars().count();
+        if chars + n > RESIDUE_CHARS {
+            if chars == 0 {
+                out.extend(w.chars().take(RESIDUE_CHARS));
+            }
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(w);
+        chars += n;
+    }
+    out
 }
 
 /// Ukrainian or Russian text that no letter, word or spelling decides: lingua's
