@@ -34,7 +34,7 @@ const UKRU: Mask = 0b11;
 /// its alphabet lacks и щ ъ, gets none: Turkic words such as "жыл" fit it too well.)
 const W_NARROW: [(Cyr, f64); 3] = [(Cyr::Mk, 0.47), (Cyr::Sr, 0.47), (Cyr::Tg, 0.25)];
 /// Most characters of an undecided text the statistical model reads.
-const RESIDUE_CHARS: usize = 300;
+const RESIDUE_CHARS: usize = 1000;
 /// Chunks (sentences, quotations) of at least this many words vote on a mixed text.
 const CHUNK_WORDS: usize = 3;
 
@@ -179,8 +179,12 @@ impl Scores {
             }
         }
         if s.words >= DENSITY_WORDS {
+            // only for a language with evidence of its own: what its alphabet can write
+            // supports that evidence, it is none by itself
             for (lang, w) in W_NARROW {
-                s.lang[lang as usize] += w * f64::from(s.narrow[lang as usize]);
+                if s.support[lang as usize] > 0 {
+                    s.lang[lang as usize] += w * f64::from(s.narrow[lang as usize]);
+                }
             }
         }
         s
