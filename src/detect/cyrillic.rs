@@ -33,6 +33,8 @@ const UKRU: Mask = 0b11;
 /// Macedonian (no й ь я ю щ ы э ъ ё), 0.25 for Tajik (no ц щ ы ь). (Belarusian, though
 /// its alphabet lacks и щ ъ, gets none: Turkic words such as "жыл" fit it too well.)
 const W_NARROW: [(Cyr, f64); 3] = [(Cyr::Mk, 0.47), (Cyr::Sr, 0.47), (Cyr::Tg, 0.25)];
+/// Most characters of an undecided text the statistical model reads.
+const RESIDUE_CHARS: usize = 1000;
 /// Chunks (sentences, quotations) of at least this many words vote on a mixed text.
 const CHUNK_WORDS: usize = 3;
 
@@ -47,8 +49,7 @@ struct Scores {
     neutral: u32,
     /// All words.
     words: u32,
-    /// Words Ukrainian cannot write, words Russian cannot write.
-    not_uk: u32,
+    /// Words Russian cannot write.
     not_ru: u32,
     /// Words that can be written in the language, for the languages in [`W_NARROW`].
     narrow: [u32; NCYR],
@@ -94,21 +95,36 @@ impl WordInfo {
     }
 
     fn of(word: &str, t: &Tables, capital: bool) -> WordInfo {
+        // the letters, decoded once (on the stack for all but very long words)
+        let mut buf = ['\0'; 32];
+        let mut n = 0;
+        let mut long = Vec::new();
+        for c in word.chars() {
+            if n < buf.len() {
+                buf[n] = c;
+            } else {
+                if long.is_empty() {
+                    long.extend_from_slice(&buf);
+                }
+                long.push(c);
+            }
+            n += 1;
+        }
+        let cs: &[char] = if long.is_empty() { &buf[..n] } else { &long };
         let mut compat = ALL_MASK;
         let mut marks = 0;
-        let mut letters = 0;
-        for c in word.chars() {
+        for &c in cs {
             compat &= t.alphabet_of(c);
             marks |= t.markers_of(c);
-            letters += 1;
         }
-        let tail = Tail::of(word);
-        let (excluded, extra_marks) = spelling_masks(word, &tail);
-        let (cue_uk, mut cue_ru) = spelling_cues(word, &tail);
+        let letters = cs.len();
+        let tail = Tail::of(cs);
+        let (excluded, extra_marks) = spelling_masks(cs, &tail);
+        let (cue_uk, mut cue_ru) = spelling_cues(cs, &tail);
         // Russian doubles consonants in loan words ("программа, группа, территория, класс"),
         // Ukrainian does not ("програма, група, територія, клас") but for "-ння, -лля";
         // names keep them in both ("Гаррі", "Келлер"), so only for words in lower case
-        if !capital && loan_double(word) {
+        if !capital && loan_double(cs) {
             cue_ru += 0.75;
         }
         WordInfo {
@@ -151,9 +167,6 @@ impl Scores {
                 s.neutral += 1;
             }
             s.words += 1;
-            if w.compat & Cyr::Uk.bit() == 0 {
-                s.not_uk += 1;
-            }
             if w.compat & Cyr::Ru.bit() == 0 {
                 s.not_ru += 1;
             }
@@ -166,8 +179,12 @@ impl Scores {
             }
         }
         if s.words >= DENSITY_WORDS {
+            // only for a language with evidence of its own: what its alphabet can write
+            // supports that evidence, it is none by itself
             for (lang, w) in W_NARROW {
-                s.lang[lang as usize] += w * f64::from(s.narrow[lang as usize]);
+                if s.support[lang as usize] > 0 {
+                    s.lang[lang as usize] += w * f64::from(s.narrow[lang as usize]);
+                }
             }
         }
         s
@@ -203,8 +220,9 @@ impl Scores {
 
     /// Ukrainian writes a letter Russian lacks (і ї є ґ ') in about a third of its words,
     /// Russian one that Ukrainian lacks (ы э ъ ё) in about an eighth: in a longer text that
-    /// holds words of both, each word with neither counts a little for Russian. This weighs a Russian paragraph
-    /// quoting Ukrainian (or the reverse) by amount, not by the density of its letters.
+    /// holds Ukrainian letters, each word with neither counts a little for Russian. This
+    /// weighs a Russian paragraph quoting Ukrainian by amount, not by the density of its
+    /// letters; a Ukrainian text with no Ukrainian letter is left alone.
     fn density(&self) -> f64 {
         if self.words >= DENSITY_WORDS && self.not_ru > 0 {
             W_NEUTRAL * f64::from(self.neutral)
@@ -216,13 +234,14 @@ impl Scores {
 
 /// Languages a word cannot be written in although its letters are in their alphabets, and
 /// languages a spelling is typical of. Russian writes "ъ" only before е, ё, ю, я (Bulgarian
-/// "във, път, синът") and no "ы" after к, г, х, ж, ш, ч, щ; Bulgarian writes "ь" only before о; Bulgarian's article "-ият";
-/// Mongolian and Kyrgyz double their long vowels ("аа", "ээ", "уу", "өө", "үү").
-fn spelling_masks(word: &str, tail: &Tail) -> (Mask, Mask) {
+/// "във, път, синът") and no "ы" after к, г, х, ж, ш, ч, щ; Bulgarian writes "ь" only
+/// before о; Bulgarian's article "-ият"; Mongolian and Kyrgyz double their long vowels
+/// ("аа", "ээ", "уу", "өө", "үү", "оо"); Turkic and Mongolian suffixes.
+fn spelling_masks(cs: &[char], tail: &Tail) -> (Mask, Mask) {
     let mut excluded = 0;
     let mut marks = 0;
     let mut prev = '\0';
-    let mut chars = word.chars().enumerate().peekable();
+    let mut chars = cs.iter().copied().enumerate().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
         match c {
@@ -260,10 +279,10 @@ struct Tail {
 }
 
 impl Tail {
-    fn of(word: &str) -> Tail {
+    fn of(cs: &[char]) -> Tail {
         let mut last = ['\0'; 3];
         let mut len = 0;
-        for c in word.chars() {
+        for &c in cs {
             last = [last[1], last[2], c];
             len += 1;
         }
@@ -279,8 +298,8 @@ impl Tail {
 
 /// Whether a word doubles a consonant the way Russian loan words do: сс мм пп лл кк фф рр бб
 /// not before я, ю, і, є, ї (Ukrainian "-лля, -ссю").
-fn loan_double(word: &str) -> bool {
-    let mut chars = word.chars().peekable();
+fn loan_double(cs: &[char]) -> bool {
+    let mut chars = cs.iter().copied().peekable();
     let mut prev = '\0';
     while let Some(c) = chars.next() {
         if c == prev
@@ -295,14 +314,14 @@ fn loan_double(word: &str) -> bool {
 }
 
 /// Spelling that tells Ukrainian from Russian: (weight for uk, weight for ru) of a word.
-fn spelling_cues(word: &str, tail: &Tail) -> (f64, f64) {
+fn spelling_cues(cs: &[char], tail: &Tail) -> (f64, f64) {
     let mut uk: f64 = 0.0;
     let mut ru: f64 = 0.0;
     let (mut p2, mut p1) = ('\0', '\0');
     let mut n = 0;
     let (mut i_vowel, mut soft_vowel, mut soft_o, mut vowel_e, mut skyi) =
         (false, false, false, false, false);
-    for c in word.chars() {
+    for &c in cs {
         // "е" after a vowel: Russian "знает, её" (Ukrainian writes "є": "знає, її").
         if n > 0 && c == 'е' && matches!(p1, 'а' | 'е' | 'у' | 'ю' | 'я' | 'ы') {
             vowel_e = true;
@@ -332,7 +351,7 @@ fn spelling_cues(word: &str, tail: &Tail) -> (f64, f64) {
     if i_vowel {
         ru += 0.75;
     }
-    if soft_vowel && !word.starts_with("нью") {
+    if soft_vowel && !cs.starts_with(&['н', 'ь', 'ю']) {
         ru += 1.0;
     }
     if soft_o {
@@ -345,7 +364,7 @@ fn spelling_cues(word: &str, tail: &Tail) -> (f64, f64) {
         ru += 0.5;
     }
     // "и" opening a word: Russian "из, или, их, именно" (Ukrainian words hardly start so).
-    if n >= 2 && word.starts_with('и') {
+    if n >= 2 && cs[0] == 'и' {
         ru += 1.0;
     }
     if n >= 4 {
@@ -411,8 +430,7 @@ fn whatlang_cyrillic(text: &str) -> Option<(Cyr, f64)> {
 pub(super) fn detect(text: &str, words: &Words) -> Detection {
     let t = Tables::get();
     let infos: Vec<WordInfo> = words
-        .cyr
-        .iter()
+        .cyr_words()
         .zip(words.cyr_ending.iter().zip(&words.cyr_capital))
         .map(|(w, (&letters_only, &capital))| {
             if letters_only {
@@ -424,7 +442,7 @@ pub(super) fn detect(text: &str, words: &Words) -> Detection {
         .collect();
     let mut scores = Scores::of(&infos);
     let mut evidence = String::new();
-    let _ = write!(evidence, "{} words", words.cyr.len());
+    let _ = write!(evidence, "{} words", infos.len());
     // whatlang breaks near-ties between uk/ru and be, bg, mk, sr
     let (other, other_score) = scores.best_other();
     let best_ukru = scores.lang[0].max(scores.lang[1]);
@@ -483,7 +501,7 @@ pub(super) fn detect(text: &str, words: &Words) -> Detection {
             let conf = 1.0 - 0.5 * (-(diff.abs() - UKRU_DECISIVE) / 1.5).exp();
             Detection::new(lang, code, conf, evidence)
         }
-        Verdict::UkRu(diff) => residue(text, diff, evidence),
+        Verdict::UkRu(diff) => residue(&residue_text(words), diff, evidence),
     }
 }
 
@@ -509,7 +527,7 @@ fn chunk_vote(words: &Words, infos: &[WordInfo]) -> Option<(Verdict, f64)> {
     let mut votes: Vec<(Verdict, usize)> = Vec::new();
     let mut all_letters = 0;
     let mut start = 0;
-    while start < words.cyr.len() {
+    while start < infos.len() {
         let chunk = words.cyr_chunk[start];
         let end = start
             + words.cyr_chunk[start..]
@@ -551,6 +569,30 @@ fn chunk_vote(words: &Words, infos: &[WordInfo]) -> Option<(Verdict, f64)> {
     Some((verdict, share))
 }
 
+/// The text the statistical model reads: the Cyrillic words, at most [`RESIDUE_CHARS`]
+/// characters of them (the model's time grows fast with length, and text that long is
+/// rarely undecided).
+fn residue_text(words: &Words) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for w in words.cyr_words() {
+        let n = w.chars().count();
+        if chars + n > RESIDUE_CHARS {
+            if chars == 0 {
+                out.extend(w.chars().take(RESIDUE_CHARS));
+            }
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(w);
+        chars += n;
+    }
+    out
+}
+
 /// Ukrainian or Russian text that no letter, word or spelling decides: lingua's
 /// Ukrainian and Russian n-gram models (shipped in the lingua crates, loaded once).
 fn residue(text: &str, diff: f64, mut evidence: String) -> Detection {
@@ -562,8 +604,12 @@ fn residue(text: &str, diff: f64, mut evidence: String) -> Detection {
     });
     // lingua sums in hash-map order, so its last digits vary from call to call: rounded,
     // the same text always gets the same answer
-    let mut p_uk =
-        (model.compute_language_confidence(text, Language::Ukrainian) * 1e6).round() / 1e6;
+    let values = model.compute_language_confidence_values(text);
+    let value = |l: Language| values.iter().find(|v| v.0 == l).map_or(0.0, |v| v.1);
+    let (uk, ru) = (value(Language::Ukrainian), value(Language::Russian));
+    // no opinion (no letter lingua reads): even odds
+    let mut p_uk = if uk + ru > 0.0 { uk / (uk + ru) } else { 0.5 };
+    p_uk = (p_uk * 1e6).round() / 1e6;
     // the weak evidence still counts a little
     p_uk = (p_uk + 0.2 * diff).clamp(0.0, 1.0);
     let _ = write!(evidence, "; residue: lingua p(uk) {p_uk:.2}");
@@ -581,33 +627,46 @@ fn residue(text: &str, diff: f64, mut evidence: String) -> Detection {
 mod tests {
     use super::*;
 
+    fn chars(word: &str) -> Vec<char> {
+        word.chars().collect()
+    }
+
+    #[test]
+    fn long_words_are_read_whole() {
+        let t = Tables::get();
+        let word = "рентгеноэлектрокардиографического".repeat(2);
+        let info = WordInfo::of(&word, t, false);
+        assert_eq!(info.letters, word.chars().count());
+        assert!(info.compat & Cyr::Uk.bit() == 0, "э is not Ukrainian");
+    }
+
     #[test]
     fn tail_tests_endings() {
-        let t = Tail::of("говорится");
+        let t = Tail::of(&chars("говорится"));
         assert!(t.ends(['т', 'с', 'я']) && t.ends(['с', 'я']) && t.ends(['я']) && t.ends([]));
         assert!(!t.ends(['т', 'ь', 'с', 'я']) && !t.ends(['т', 'с', 'я', '!']));
-        let t = Tail::of("я");
+        let t = Tail::of(&chars("я"));
         assert!(t.ends(['я']) && !t.ends(['а', 'я']));
     }
 
     #[test]
     fn spelling_cues_point_the_right_way() {
         for uk in ["питання", "цього", "український", "сказав"] {
-            let (u, r) = spelling_cues(uk, &Tail::of(uk));
+            let (u, r) = spelling_cues(&chars(uk), &Tail::of(&chars(uk)));
             assert!(u > r, "{uk}: {u} {r}");
         }
         for ru in ["статья", "говорится", "новое", "именно", "знает", "другой"]
         {
-            let (u, r) = spelling_cues(ru, &Tail::of(ru));
+            let (u, r) = spelling_cues(&chars(ru), &Tail::of(&chars(ru)));
             assert!(r > u, "{ru}: {u} {r}");
         }
     }
 
     #[test]
     fn spelling_excludes_russian_hard_sign_before_consonant() {
-        let (excluded, _) = spelling_masks("път", &Tail::of("път"));
+        let (excluded, _) = spelling_masks(&chars("път"), &Tail::of(&chars("път")));
         assert!(excluded & Cyr::Ru.bit() != 0);
-        let (excluded, _) = spelling_masks("объявил", &Tail::of("объявил"));
+        let (excluded, _) = spelling_masks(&chars("объявил"), &Tail::of(&chars("объявил")));
         assert!(excluded & Cyr::Ru.bit() == 0);
     }
 }

@@ -92,7 +92,7 @@ fn foreign_letter(c: char) -> bool {
 
 pub(super) fn detect(words: &Words) -> Detection {
     let t = Tables::get();
-    let n = words.latin.len();
+    let n = words.latin_words().len();
     if n == 0 {
         return Detection::undetermined();
     }
@@ -100,8 +100,8 @@ pub(super) fn detect(words: &Words) -> Detection {
     let mut foreign = 0usize;
     let mut other = vec![0usize; t.latin_codes.len()];
     // one-letter words are mostly initials ("U.S.", "J. K. Rowling"): they say nothing
-    for w in words.latin.iter().filter(|w| w.chars().nth(1).is_some()) {
-        if t.en_words.contains(w.as_str()) {
+    for w in words.latin_words().filter(|w| w.chars().nth(1).is_some()) {
+        if t.en_words.contains(w) {
             // a word English shares with other languages ("in", "was", "die") is English here
             en += 1;
             continue;
@@ -109,7 +109,7 @@ pub(super) fn detect(words: &Words) -> Detection {
         if w.chars().any(foreign_letter) {
             foreign += 1;
         }
-        if let Some(&mask) = t.latin_words.get(w.as_str()) {
+        if let Some(&mask) = t.latin_words.get(w) {
             for (i, hits) in other.iter_mut().enumerate() {
                 if mask & (1 << i) != 0 {
                     *hits += 1;
@@ -135,7 +135,8 @@ pub(super) fn detect(words: &Words) -> Detection {
         let code = if best_hits > 0 {
             t.latin_codes[best]
         } else {
-            whatlang::detect_lang(&words.latin.join(" ")).map_or("other", iso639_1)
+            whatlang::detect_lang(&words.latin_words().collect::<Vec<_>>().join(" "))
+                .map_or("other", iso639_1)
         };
         let lead = other_score - en_score;
         let conf = (1.0 - 0.5 * (-lead / 2.0).exp()) * (0.6 + 0.4 * size);
@@ -143,7 +144,7 @@ pub(super) fn detect(words: &Words) -> Detection {
     }
     if en == 0 && best_hits == 0 && n >= 4 {
         // neither English nor any language listed here: ask whatlang
-        if let Some(info) = whatlang::detect(&words.latin.join(" ")) {
+        if let Some(info) = whatlang::detect(&words.latin_words().collect::<Vec<_>>().join(" ")) {
             evidence.push_str(&format!(
                 "; whatlang {} {:.2}",
                 info.lang().code(),

@@ -131,8 +131,10 @@ fn other_script(text: &str) -> Detection {
 
 /// The words of a text, lower-cased, by script.
 pub(crate) struct Words {
-    /// Words written (mostly) in Cyrillic, Latin look-alikes mapped to Cyrillic.
-    pub(crate) cyr: Vec<String>,
+    /// All words, lower-cased, back to back.
+    buf: String,
+    /// Byte ranges in `buf` of the words written (mostly) in Cyrillic.
+    cyr: Vec<(u32, u32)>,
     /// For each Cyrillic word, the chunk (sentence or quotation) it stands in.
     pub(crate) cyr_chunk: Vec<u32>,
     /// For each Cyrillic word, whether only its letters tell (a numeral's ending such as
@@ -140,8 +142,8 @@ pub(crate) struct Words {
     pub(crate) cyr_ending: Vec<bool>,
     /// For each Cyrillic word, whether it starts with a capital (a name, perhaps).
     pub(crate) cyr_capital: Vec<bool>,
-    /// Words written in Latin.
-    pub(crate) latin: Vec<String>,
+    /// Byte ranges in `buf` of the words written in Latin.
+    latin: Vec<(u32, u32)>,
     pub(crate) cyr_letters: usize,
     pub(crate) latin_letters: usize,
     /// Latin letters, names and brands (capitalised words, words with digits) counting half.
@@ -178,6 +180,15 @@ fn is_letter(c: char) -> bool {
         !('\u{0482}'..='\u{0489}').contains(&c)
     } else {
         c.is_alphabetic()
+    }
+}
+
+/// Whether a letter is a capital; fast for ASCII and the Russian alphabet.
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'А'..='Я' => true,
+        'a'..='z' | 'а'..='я' => false,
+        _ => c.is_uppercase(),
     }
 }
 
@@ -245,6 +256,7 @@ fn is_address(token: &str) -> bool {
 impl Words {
     fn split(text: &str) -> Words {
         let mut w = Words {
+            buf: String::with_capacity(text.len()),
             cyr: Vec::new(),
             cyr_chunk: Vec::new(),
             cyr_ending: Vec::new(),
@@ -254,82 +266,101 @@ impl Words {
             latin_letters: 0,
             latin_weight: 0.0,
             other_letters: 0,
-            has_lower: text.chars().any(char::is_lowercase),
+            has_lower: text.chars().any(|c| is_letter(c) && !is_upper(c)),
             chunks: 0,
         };
-        let mut cur = String::new();
         for token in text.split_whitespace() {
             if is_address(token) {
                 continue;
             }
-            w.split_token(token, &mut cur);
+            w.split_token(token);
         }
         w
     }
 
-    /// Splits one white-space separated token into words; `cur` is scratch space.
-    fn split_token(&mut self, token: &str, cur: &mut String) {
-        cur.clear();
+    /// The Cyrillic words, lower-cased, Latin look-alikes mapped to Cyrillic.
+    pub(crate) fn cyr_words(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.cyr
+            .iter()
+            .map(|&(a, b)| &self.buf[a as usize..b as usize])
+    }
+
+    /// The Latin words, lower-cased.
+    pub(crate) fn latin_words(&self) -> impl ExactSizeIterator<Item = &str> + Clone + '_ {
+        self.latin
+            .iter()
+            .map(|&(a, b)| &self.buf[a as usize..b as usize])
+    }
+
+    /// Splits one white-space separated token into words, read into `buf`.
+    fn split_token(&mut self, token: &str) {
+        // the word being read is buf[start..]
+        let mut start = self.buf.len();
         let mut chars = token.chars().peekable();
         // the last two characters before the current one
         let (mut p1, mut p2) = (' ', ' ');
         let mut shape = Shape::default();
         let brand = token.bytes().any(|b| b.is_ascii_digit());
         while let Some(c) = chars.next() {
-            if cur.is_empty() {
+            let empty = self.buf.len() == start;
+            if empty {
                 shape = Shape {
                     numeral_ending: p1 == '-' && p2.is_ascii_digit(),
-                    capital: c.is_uppercase() || brand,
+                    capital: is_upper(c) || brand,
                     all_upper: true,
                     letters: 0,
                 };
             }
             (p2, p1) = (p1, c);
             if is_chunk_end(c) {
-                self.flush(cur, shape, Some(c));
+                start = self.flush(start, shape, Some(c));
                 if self.cyr_chunk.last() == Some(&self.chunks) {
                     self.chunks += 1;
                 }
             } else if is_apostrophe(c) {
                 // inside a word ("м'ясо", "обов’язково"); elsewhere a quotation mark
-                if !cur.is_empty() && chars.peek().is_some_and(|&n| is_letter(n)) {
-                    cur.push('\'');
+                if !empty && chars.peek().is_some_and(|&n| is_letter(n)) {
+                    self.buf.push('\'');
                 } else {
-                    self.flush(cur, shape, Some(c));
+                    start = self.flush(start, shape, Some(c));
                 }
             } else if is_letter(c) {
                 shape.letters += 1;
-                shape.all_upper &= c.is_uppercase();
-                push_lower(cur, c);
+                shape.all_upper &= is_upper(c);
+                push_lower(&mut self.buf, c);
             } else {
-                self.flush(cur, shape, Some(c));
+                start = self.flush(start, shape, Some(c));
             }
         }
-        self.flush(cur, shape, None);
+        self.flush(start, shape, None);
     }
 
-    /// Ends the current word, which `end` (if any) follows.
-    fn flush(&mut self, cur: &mut String, shape: Shape, end: Option<char>) {
-        if !cur.is_empty() {
+    /// Ends the word `buf[start..]`, which `end` (if any) follows; returns where the next
+    /// word starts.
+    fn flush(&mut self, start: usize, shape: Shape, end: Option<char>) -> usize {
+        if self.buf.len() > start {
             // only its letters tell: a numeral's ending ("125-й"), an initial ("С.") or an
             // abbreviation in capitals ("ИТ", "США") in a text that is not all capitals
             let letters_only = (shape.numeral_ending && shape.letters <= 3)
                 || (shape.all_upper && shape.letters == 1 && end == Some('.'))
                 || (shape.all_upper && (2..=5).contains(&shape.letters) && self.has_lower);
-            self.push(std::mem::take(cur), shape.capital, letters_only);
+            self.push(start, shape.capital, letters_only);
         }
-        cur.clear();
+        self.buf.len()
     }
 
-    /// Files a word by script. A word whose letters only tell (a numeral's ending, an
-    /// initial, an abbreviation) is kept only in Cyrillic, and never looked up as a word.
-    fn push(&mut self, word: String, capital: bool, letters_only: bool) {
+    /// Files the word `buf[start..]` by script (or drops it). A word whose letters only
+    /// tell (a numeral's ending, an initial, an abbreviation) is kept only in Cyrillic, and
+    /// never looked up as a word.
+    fn push(&mut self, start: usize, capital: bool, letters_only: bool) {
         let (mut cyr, mut lat, mut other) = (0, 0, 0);
-        for c in word.chars() {
+        let mut lookalikes = true;
+        for c in self.buf[start..].chars() {
             if is_cyrillic(c) {
                 cyr += 1;
             } else if is_latin(c) {
                 lat += 1;
+                lookalikes &= homoglyph(c).is_some();
             } else if c != '\'' {
                 other += 1;
             }
@@ -337,21 +368,22 @@ impl Words {
         if other >= cyr + lat {
             // letters of another script, perhaps with a Latin brand name run in ("新款iPhone")
             self.other_letters += other + cyr + lat;
+            self.buf.truncate(start);
             return;
         }
         // a Cyrillic word with Latin look-alikes typed into it ("рeкao") is Cyrillic
-        let lookalikes =
-            cyr > 0 && lat > 0 && word.chars().all(|c| !is_latin(c) || homoglyph(c).is_some());
+        let lookalikes = cyr > 0 && lat > 0 && lookalikes;
         if cyr >= lat || lookalikes {
             self.cyr_letters += cyr + lat;
-            let word = if lat > 0 {
-                word.chars()
+            if lat > 0 {
+                let mapped: String = self.buf[start..]
+                    .chars()
                     .map(|c| homoglyph(c).unwrap_or(c))
-                    .collect::<String>()
-            } else {
-                word
-            };
-            self.cyr.push(word);
+                    .collect();
+                self.buf.truncate(start);
+                self.buf.push_str(&mapped);
+            }
+            self.cyr.push((start as u32, self.buf.len() as u32));
             self.cyr_chunk.push(self.chunks);
             self.cyr_ending.push(letters_only);
             self.cyr_capital.push(capital);
@@ -359,7 +391,9 @@ impl Words {
             self.latin_letters += cyr + lat;
             // names and brands ("Samsung Galaxy A52") weigh half in choosing the script
             self.latin_weight += if capital { 0.5 } else { 1.0 } * (cyr + lat) as f64;
-            self.latin.push(word);
+            self.latin.push((start as u32, self.buf.len() as u32));
+        } else {
+            self.buf.truncate(start);
         }
     }
 }

@@ -145,6 +145,16 @@ case!(en_short_fragment, "the EU at" => "en");
 case!(en_french_name, "Café de Flore in Paris was crowded." => "en");
 
 #[test]
+fn long_undecided_text_stays_fast() {
+    // the statistical model reads a bounded prefix: its time grows fast with length
+    let text = "справа ".repeat(20_000);
+    let start = std::time::Instant::now();
+    let d = Detector::new().detect(&text);
+    assert!(d.lang.is_cyrillic(), "{d:?}");
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+}
+
+#[test]
 fn evidence_says_something() {
     for text in ["Україна", "Россия", "Hello there", "Қазақстан", "пас"] {
         let d = Detector::new().detect(text);
