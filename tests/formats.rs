@@ -670,3 +670,89 @@ fn tmx_and_html_go_to_out_files() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 3);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// ---------------------------------------------------------------------------------------
+// Length outliers: a partial translation on a diagonal alignment.
+
+fn diagonal_report(uk: &str, en: &str, ru: &str) -> StoryReport {
+    let pipeline = Pipeline::builder().presegmented(true).build().unwrap();
+    let editions: Vec<_> = [
+        ("uk.txt", Lang::Uk, uk),
+        ("en.txt", Lang::En, en),
+        ("ru.txt", Lang::Ru, ru),
+    ]
+    .into_iter()
+    .map(|(id, l, t)| pipeline.analyze(Edition::new(id, Some(l), t)).unwrap())
+    .collect();
+    let n = editions[0].sentences.len();
+    assert!(editions.iter().all(|e| e.sentences.len() == n));
+    let beads = || -> Vec<Bead> { (0..n).map(|i| bead(i..i + 1, i..i + 1, 0.9)).collect() };
+    let pairs = [(0, 1), (0, 2), (1, 2)]
+        .into_iter()
+        .map(|(src, tgt)| PairAlignment {
+            src,
+            tgt,
+            alignment: Alignment { beads: beads() },
+        })
+        .collect();
+    let groups = (0..n)
+        .map(|i| Group {
+            members: vec![vec![i]; 3],
+            score: 0.9,
+        })
+        .collect();
+    let alignment = StoryAlignment { pairs, groups };
+    let review = review(&editions, &[], &alignment);
+    StoryReport {
+        id: "diagonal".into(),
+        editions,
+        excluded: Vec::new(),
+        alignment,
+        review,
+    }
+}
+
+#[test]
+fn a_partial_translation_is_a_length_outlier() {
+    let uk = "\
+Обласна рада затвердила програму ремонту доріг на наступні три роки.
+Найбільше коштів спрямують на дороги між районними центрами області.
+Підрядників оберуть на відкритих торгах до кінця весни цього року.
+Депутати також попросили щомісяця звітувати про хід робіт на сесіях.
+Перші ділянки планують відремонтувати вже до початку осені, коли стане сухо, а решту робіт перенесуть на наступний рік разом із ремонтом мостів і переїздів.";
+    let en = "\
+The regional council approved a road repair programme for the next three years.
+Most of the money will go to roads between the district centres of the region.
+Contractors will be chosen in open tenders by the end of this spring.
+Councillors also asked for monthly progress reports at their sessions.
+The first sections come first.";
+    let ru = "\
+Областной совет утвердил программу ремонта дорог на следующие три года.
+Больше всего средств направят на дороги между районными центрами области.
+Подрядчиков выберут на открытых торгах до конца весны этого года.
+Депутаты также попросили ежемесячно отчитываться о ходе работ на сессиях.
+Первые участки планируют отремонтировать уже к началу осени, когда станет сухо, а остальные работы перенесут на следующий год вместе с ремонтом мостов и переездов.";
+    let r = diagonal_report(uk, en, ru);
+    let outliers: Vec<_> = r
+        .review
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::LengthOutlier)
+        .collect();
+    assert_eq!(outliers.len(), 1, "{:#?}", r.review.findings);
+    assert_eq!(outliers[0].group, Some(4));
+    assert_eq!(outliers[0].severity, Severity::Warning);
+    assert!(
+        outliers[0].message.starts_with("en is"),
+        "{}",
+        outliers[0].message
+    );
+    // Nothing else is loud on an otherwise faithful translation.
+    let loud: Vec<_> = r
+        .review
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning && f.kind != FindingKind::LengthOutlier)
+        .collect();
+    assert!(loud.is_empty(), "{loud:#?}");
+}
