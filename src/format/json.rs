@@ -7,8 +7,9 @@
 //!
 //! Finding kinds and their severities:
 //!
-//! - `missing` (warning): linked sentences of some editions have no counterpart in this one;
-//! - `only_in` (warning): sentences of one edition only;
+//! - `missing`: linked sentences of some editions have no counterpart in this one;
+//! - `only_in`: sentences of one edition only; both warning when the aligner is sure (the
+//!   one-sided beads score 0.8 or more), else info;
 //! - `number_mismatch`, `date_mismatch`: amounts, counts, times or dates that differ once
 //!   `1,5 млрд` = `1.5 billion` and `13 березня` = `13 March` are read as equal; warning
 //!   when a value stands in place of another, info when some editions have none;
