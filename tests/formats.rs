@@ -1,5 +1,6 @@
-//! Format-level tests: golden files for every output format over a hand-aligned story (so
-//! that they depend on the review and the formats only, not on the aligner), the findings
+//! Format-level tests: golden files for every output format over a hand-aligned story with
+//! hand-given languages (so that they depend on the review and the formats only, not on the
+//! detector, segmenter or aligner), the findings
 //! planted in that story, and invariants of every format over stories run through the
 //! whole pipeline.
 //!
@@ -7,6 +8,7 @@
 //! the diff.
 
 use edalign::align::{Alignment, Bead, Group, PairAlignment, StoryAlignment};
+use edalign::detect::Detection;
 use edalign::format::{html, json, ladder, moses, text, tmx, tsv};
 use edalign::review::{FindingKind, Severity, review};
 use edalign::story::{Pipeline, Story, StoryReport};
@@ -55,16 +57,50 @@ fn bead(src: std::ops::Range<usize>, tgt: std::ops::Range<usize>, score: f64) ->
     }
 }
 
-fn hand_report() -> StoryReport {
+/// Detection by hand, so that the golden files do not move with the detector.
+fn detected(lang: Lang) -> Detection {
+    Detection {
+        lang,
+        code: lang.code(),
+        confidence: 1.0,
+        evidence: "given by the test".into(),
+    }
+}
+
+/// The editions, segmented one sentence a line, every sentence in its edition's language
+/// but those listed in `foreign` (edition, sentence, language).
+fn hand_editions(
+    texts: [&str; 3],
+    foreign: &[(usize, usize, Lang)],
+) -> Vec<edalign::story::AnalyzedEdition> {
     let pipeline = Pipeline::builder().presegmented(true).build().unwrap();
-    let editions: Vec<_> = [
-        ("uk.txt", Lang::Uk, UK),
-        ("en.txt", Lang::En, EN),
-        ("ru.txt", Lang::Ru, RU),
-    ]
-    .into_iter()
-    .map(|(id, l, t)| pipeline.analyze(Edition::new(id, Some(l), t)).unwrap())
-    .collect();
+    let ids = [
+        ("uk.txt", Lang::Uk),
+        ("en.txt", Lang::En),
+        ("ru.txt", Lang::Ru),
+    ];
+    let mut editions: Vec<_> = ids
+        .into_iter()
+        .zip(texts)
+        .map(|((id, l), t)| pipeline.analyze(Edition::new(id, Some(l), t)).unwrap())
+        .collect();
+    for (e, ed) in editions.iter_mut().enumerate() {
+        let lang = ids[e].1;
+        ed.detection = detected(lang);
+        for (i, s) in ed.sentences.iter_mut().enumerate() {
+            s.detection = detected(
+                foreign
+                    .iter()
+                    .find(|f| f.0 == e && f.1 == i)
+                    .map_or(lang, |f| f.2),
+            );
+        }
+    }
+    editions
+}
+
+fn hand_report() -> StoryReport {
+    let editions = hand_editions([UK, EN, RU], &[(2, 5, Lang::En)]);
     let one = |i: usize| i..i + 1;
     let none = |i: usize| i..i;
     let uk_en = vec![
@@ -313,18 +349,8 @@ fn golden_text_colour() {
 
 #[test]
 fn golden_json() {
-    let mut v = json::to_value(&hand_report());
-    // The detector is not what this test is about: drop what only it decides.
-    for e in v["editions"].as_array_mut().unwrap() {
-        e.as_object_mut().unwrap().remove("detection");
-        for s in e["sentences"].as_array_mut().unwrap() {
-            s.as_object_mut().unwrap().remove("lang_confidence");
-        }
-    }
-    golden(
-        "hand.json",
-        &(serde_json::to_string_pretty(&v).unwrap() + "\n"),
-    );
+    let r = hand_report();
+    golden("hand.json", &render(|w| json::write(w, &r)));
 }
 
 #[test]
@@ -669,4 +695,82 @@ fn tmx_and_html_go_to_out_files() {
     // Nothing but the two outputs and the story: no temporary file is left behind.
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 3);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------------------------------
+// Length outliers: a partial translation on a diagonal alignment.
+
+fn diagonal_report(uk: &str, en: &str, ru: &str) -> StoryReport {
+    let editions = hand_editions([uk, en, ru], &[]);
+    let n = editions[0].sentences.len();
+    assert!(editions.iter().all(|e| e.sentences.len() == n));
+    let beads = || -> Vec<Bead> { (0..n).map(|i| bead(i..i + 1, i..i + 1, 0.9)).collect() };
+    let pairs = [(0, 1), (0, 2), (1, 2)]
+        .into_iter()
+        .map(|(src, tgt)| PairAlignment {
+            src,
+            tgt,
+            alignment: Alignment { beads: beads() },
+        })
+        .collect();
+    let groups = (0..n)
+        .map(|i| Group {
+            members: vec![vec![i]; 3],
+            score: 0.9,
+        })
+        .collect();
+    let alignment = StoryAlignment { pairs, groups };
+    let review = review(&editions, &[], &alignment);
+    StoryReport {
+        id: "diagonal".into(),
+        editions,
+        excluded: Vec::new(),
+        alignment,
+        review,
+    }
+}
+
+#[test]
+fn a_partial_translation_is_a_length_outlier() {
+    let uk = "\
+Обласна рада затвердила програму ремонту доріг на наступні три роки.
+Найбільше коштів спрямують на дороги між районними центрами області.
+Підрядників оберуть на відкритих торгах до кінця весни цього року.
+Депутати також попросили щомісяця звітувати про хід робіт на сесіях.
+Перші ділянки планують відремонтувати вже до початку осені, коли стане сухо, а решту робіт перенесуть на наступний рік разом із ремонтом мостів і переїздів.";
+    let en = "\
+The regional council approved a road repair programme for the next three years.
+Most of the money will go to roads between the district centres of the region.
+Contractors will be chosen in open tenders by the end of this spring.
+Councillors also asked for monthly progress reports at their sessions.
+The first sections come first.";
+    let ru = "\
+Областной совет утвердил программу ремонта дорог на следующие три года.
+Больше всего средств направят на дороги между районными центрами области.
+Подрядчиков выберут на открытых торгах до конца весны этого года.
+Депутаты также попросили ежемесячно отчитываться о ходе работ на сессиях.
+Первые участки планируют отремонтировать уже к началу осени, когда станет сухо, а остальные работы перенесут на следующий год вместе с ремонтом мостов и переездов.";
+    let r = diagonal_report(uk, en, ru);
+    let outliers: Vec<_> = r
+        .review
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::LengthOutlier)
+        .collect();
+    assert_eq!(outliers.len(), 1, "{:#?}", r.review.findings);
+    assert_eq!(outliers[0].group, Some(4));
+    assert_eq!(outliers[0].severity, Severity::Warning);
+    assert!(
+        outliers[0].message.starts_with("en is"),
+        "{}",
+        outliers[0].message
+    );
+    // Nothing else is loud on an otherwise faithful translation.
+    let loud: Vec<_> = r
+        .review
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning && f.kind != FindingKind::LengthOutlier)
+        .collect();
+    assert!(loud.is_empty(), "{loud:#?}");
 }

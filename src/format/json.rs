@@ -5,17 +5,22 @@
 //! text as read, so `text == edition_text[start..end]`. Fields are only ever added within
 //! version 1; a change that removes or redefines a field bumps the version.
 //!
-//! Finding kinds and their severities: `missing` (warning: linked sentences of some
-//! editions have no counterpart in this one), `only_in` (warning: sentences of one edition
-//! only), `number_mismatch` and `date_mismatch` (amounts, counts, times or dates that
-//! differ once `1,5 млрд` = `1.5 billion` and `13 березня` = `13 March` are read as equal:
-//! warning when a value stands in place of another, info when some editions have none), `name_mismatch` (warning for a run of two or more capitalised words in one
-//! edition only, such as a person's name; info for a single word, often a translated place
-//! name), `untranslated` (warning: a sentence in another language than its edition),
-//! `length_outlier` (info from 2.5×, warning from 4× the pair's usual length ratio: a partial
-//! translation), `unbalanced` (info: quotes or brackets that close in one edition but not
-//! another), `weak_link` (info), `moved` (info), `declared_mismatch` (warning),
-//! `other_language` (error).
+//! Finding kinds and their severities:
+//!
+//! - `missing`: linked sentences of some editions have no counterpart in this one;
+//! - `only_in`: sentences of one edition only; both warning when the aligner is sure (the
+//!   one-sided beads score 0.8 or more), else info;
+//! - `number_mismatch`, `date_mismatch`: amounts, counts, times or dates that differ once
+//!   `1,5 млрд` = `1.5 billion` and `13 березня` = `13 March` are read as equal; warning
+//!   when a value stands in place of another, info when some editions have none;
+//! - `name_mismatch`: warning for a run of two or more capitalised words in one edition
+//!   only (a person's name); info for a single word, often a translated place name;
+//! - `untranslated` (warning): a sentence in another language than its edition;
+//! - `length_outlier`: info from 2.5×, warning from 4× the pair's usual length ratio (a
+//!   partial translation);
+//! - `unbalanced` (info): quotes or brackets that close in one edition but not another;
+//! - `weak_link` (info), `moved` (info), `declared_mismatch` (warning),
+//!   `other_language` (error).
 //!
 //! ```text
 //! {

@@ -217,6 +217,38 @@ const FOREIGN_MIN_CONFIDENCE: f64 = 0.7;
 const FOREIGN_MIN_CHARS: usize = 25;
 /// Links scoring below this are reported as weak.
 const WEAK_LINK: f64 = 0.5;
+/// Sentences without counterpart are a warning when the aligner is at least this sure they
+/// have none (the score of their one-sided beads), else info.
+const SURE_UNMATCHED: f64 = 0.8;
+
+/// The lowest score of the one-sided beads that leave the group's sentences of a present
+/// edition without counterpart in an absent one (1.0 when there is none).
+fn unmatched_confidence(
+    alignment: &StoryAlignment,
+    group: &crate::align::Group,
+    present: &[usize],
+    absent: &[usize],
+) -> f64 {
+    let mut sure = 1.0f64;
+    for p in &alignment.pairs {
+        for (mine, other, src_side) in [(p.src, p.tgt, true), (p.tgt, p.src, false)] {
+            if !present.contains(&mine) || !absent.contains(&other) {
+                continue;
+            }
+            for b in &p.alignment.beads {
+                let (side, opposite) = if src_side {
+                    (&b.src, &b.tgt)
+                } else {
+                    (&b.tgt, &b.src)
+                };
+                if opposite.is_empty() && side.clone().any(|i| group.members[mine].contains(&i)) {
+                    sure = sure.min(b.score);
+                }
+            }
+        }
+    }
+    sure
+}
 
 /// Reviews an aligned story.
 pub fn review(
@@ -292,25 +324,49 @@ pub fn review(
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        if present.len() == 1 && n > 1 {
+        // A sentence without a letter or digit ("—" left by a dialogue dash) is no content
+        // an edition can miss.
+        let content = present.iter().any(|&e| {
+            group.members[e].iter().any(|&i| {
+                editions[e]
+                    .sentence_text(i)
+                    .chars()
+                    .any(char::is_alphanumeric)
+            })
+        });
+        // How sure the aligner is that these sentences have no counterpart: the lowest score
+        // of the one-sided beads that hold them. Below `SURE_UNMATCHED` the gap is as likely
+        // a split or merge it could not place: worth knowing, not a warning.
+        let sure = unmatched_confidence(alignment, group, &present, &absent);
+        let gap_severity = if sure >= SURE_UNMATCHED {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        let unsure = if sure >= SURE_UNMATCHED {
+            String::new()
+        } else {
+            format!("; the aligner is unsure ({sure:.2}): a split or merge?")
+        };
+        if present.len() == 1 && n > 1 && content {
             let e = present[0];
             findings.push(Finding {
                 kind: FindingKind::OnlyIn,
-                severity: Severity::Warning,
+                severity: gap_severity,
                 group: Some(g),
                 locations: vec![loc(e, group.members[e].clone())],
                 items: Vec::new(),
                 message: format!(
-                    "only in {}: no counterpart in {}{}",
+                    "only in {}: no counterpart in {}{}{unsure}",
                     editions[e].lang(),
                     langs(&absent),
                     whole_paragraphs(&editions[e], &group.members[e])
                 ),
             });
-        } else if !absent.is_empty() {
+        } else if !absent.is_empty() && content {
             findings.push(Finding {
                 kind: FindingKind::Missing,
-                severity: Severity::Warning,
+                severity: gap_severity,
                 group: Some(g),
                 locations: present
                     .iter()
@@ -318,7 +374,7 @@ pub fn review(
                     .collect(),
                 items: Vec::new(),
                 message: format!(
-                    "missing in {}: present in {}{}",
+                    "missing in {}: present in {}{}{unsure}",
                     langs(&absent),
                     langs(&present),
                     whole_paragraphs(&editions[present[0]], &group.members[present[0]])

@@ -385,6 +385,13 @@ const COMMON_STEMS: &[&str] = &[
     "больш",
     "чорн",
     "черн",
+    "сполучен",
+    "соединен",
+    "королівств",
+    "королевств",
+    "об'єднан",
+    "об’єднан",
+    "объединен",
 ];
 
 fn is_common(word: &str) -> bool {
@@ -396,7 +403,8 @@ fn is_common(word: &str) -> bool {
     }
 }
 
-/// Whether the word is a frequent English word (see [`ENGLISH_WORDS`]).
+/// Whether the word is a frequent English word (a built-in list of about 700) or a
+/// capitalised word that is not a name (months, titles, institution words).
 pub fn is_english_word(word: &str) -> bool {
     let w = word.to_lowercase();
     let w = w.trim_end_matches("'s").trim_end_matches("’s");
