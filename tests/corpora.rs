@@ -12,6 +12,8 @@ const FORMATS: &[(&str, &str)] = &[
     ("json", "json"),
     ("tsv", "tsv"),
     ("ladder", "ladder"),
+    ("tmx", "tmx"),
+    ("html", "html"),
 ];
 
 fn stories() -> Vec<PathBuf> {
