@@ -46,9 +46,11 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-const UK: &str = "Уряд ухвалив новий бюджет на 2025 рік.\n\nВитрати на оборону зростуть на 12 відсотків. Міністр фінансів назвав документ реалістичним.\n";
-const EN: &str = "The government adopted a new budget for 2025.\n\nDefence spending will rise by 12 percent. The finance minister called the document realistic.\n";
-const RU: &str = "Правительство приняло новый бюджет на 2025 год.\n\nРасходы на оборону вырастут на 12 процентов. Министр финансов назвал документ реалистичным.\n";
+const UK: &str = "Уряд ухвалив новий бюджет на 2025 рік.\n\nВитрати на оборону зростуть на 12 відсотків. Міністр фінансів Сергій Марченко назвав документ реалістичним.\n\nДефіцит бюджету становитиме 18,4% ВВП. Уряд розраховує на 38 млрд доларів зовнішньої допомоги.\n";
+const EN: &str = "The government adopted a new budget for 2025.\n\nDefence spending will rise by 12 percent. Finance Minister Serhiy Marchenko called the document realistic.\n\nThe budget deficit will be 18.4% of GDP. The government is counting on $38 billion in foreign aid.\n";
+const RU: &str = "Правительство приняло новый бюджет на 2025 год.\n\nРасходы на оборону вырастут на 12 процентов. Министр финансов Сергей Марченко назвал документ реалистичным.\n\nДефицит бюджета составит 18,4% ВВП. Правительство рассчитывает на 38 млрд долларов внешней помощи.\n";
+/// The Russian edition without the minister's sentence.
+const RU_SHORT: &str = "Правительство приняло новый бюджет на 2025 год.\n\nРасходы на оборону вырастут на 12 процентов.\n\nДефицит бюджета составит 18,4% ВВП. Правительство рассчитывает на 38 млрд долларов внешней помощи.\n";
 
 fn story(name: &str) -> PathBuf {
     let dir = scratch(name);
@@ -267,8 +269,8 @@ fn out_is_atomic_and_keeps_a_good_file_on_error() {
 #[test]
 fn fail_on_sets_the_exit_code() {
     let dir = story("fail_on");
-    // The Russian edition loses its last sentence: a warning (missing).
-    fs::write(dir.join("ru.txt"), "Правительство приняло новый бюджет на 2025 год.\n\nРасходы на оборону вырастут на 12 процентов.\n").unwrap();
+    // The Russian edition loses a sentence: a warning (missing).
+    fs::write(dir.join("ru.txt"), RU_SHORT).unwrap();
     let o = edalign(&["align", "--fail-on", "warning", dir.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let o = edalign(&["align", "--fail-on", "error", dir.to_str().unwrap()]);
