@@ -15,6 +15,7 @@
 //! pair, and are re-estimated from the confident links of a first pass.
 
 use super::anchors::{self, Anchors, Kind};
+use super::lexicon::{self, Lexicon};
 use crate::lang::Lang;
 use std::collections::HashMap;
 
@@ -219,6 +220,40 @@ fn match_forms(a: &[(String, Kind)], b: &[(String, Kind)]) -> Vec<Vec<u32>> {
         .collect()
 }
 
+/// Adds to `map` the matches of the lexicon between the words of `a` (language `la`) and
+/// of `b` (`lb`).
+fn add_lexicon(
+    lex: &Lexicon,
+    la: Lang,
+    a: &[(String, Kind)],
+    lb: Lang,
+    b: &[(String, Kind)],
+    map: &mut [Vec<u32>],
+) {
+    let mut by_stem: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (k, (g, kind)) in b.iter().enumerate() {
+        if *kind != Kind::Number {
+            by_stem.entry(lexicon::stem(g)).or_default().push(k as u32);
+        }
+    }
+    for (k, (f, kind)) in a.iter().enumerate() {
+        if *kind == Kind::Number {
+            continue;
+        }
+        let mut added = false;
+        for p in lex.partners(la, f, lb) {
+            if let Some(gs) = by_stem.get(p.as_str()) {
+                map[k].extend(gs);
+                added = true;
+            }
+        }
+        if added {
+            map[k].sort_unstable();
+            map[k].dedup();
+        }
+    }
+}
+
 fn sorted_set(v: &[u32]) -> Vec<u32> {
     let mut s = v.to_vec();
     s.sort_unstable();
@@ -287,13 +322,23 @@ const COHERENCE_WEIGHT: f64 = 0.7;
 
 impl PairModel {
     /// Builds the model for two sides.
-    pub fn new(a_lang: Lang, a: &[&str], b_lang: Lang, b: &[&str]) -> PairModel {
+    pub fn new(
+        a_lang: Lang,
+        a: &[&str],
+        b_lang: Lang,
+        b: &[&str],
+        lexicon: Option<&Lexicon>,
+    ) -> PairModel {
         let aa: Vec<Anchors> = a.iter().map(|s| anchors::anchors(s, a_lang)).collect();
         let ba: Vec<Anchors> = b.iter().map(|s| anchors::anchors(s, b_lang)).collect();
         let (fa, ida) = intern(&aa);
         let (fb, idb) = intern(&ba);
-        let a_to_b = match_forms(&fa, &fb);
-        let b_to_a = match_forms(&fb, &fa);
+        let mut a_to_b = match_forms(&fa, &fb);
+        let mut b_to_a = match_forms(&fb, &fa);
+        if let Some(lex) = lexicon.filter(|l| !l.is_empty() && a_lang != b_lang) {
+            add_lexicon(lex, a_lang, &fa, b_lang, &fb, &mut a_to_b);
+            add_lexicon(lex, b_lang, &fb, a_lang, &fa, &mut b_to_a);
+        }
         let sets_a: Vec<Vec<u32>> = ida.iter().map(|v| sorted_set(v)).collect();
         let sets_b: Vec<Vec<u32>> = idb.iter().map(|v| sorted_set(v)).collect();
         let (qa, hits_a) = background(&ida, &a_to_b, &sets_b, fb.len());

@@ -8,14 +8,17 @@
 mod anchors;
 mod cost;
 mod dp;
+mod lexicon;
 mod pair;
 mod story;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use cost::PairModel;
+pub use lexicon::Lexicon;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One side of an alignment: the sentences of an edition, in order.
 #[derive(Clone, Debug)]
@@ -127,6 +130,7 @@ pub struct AlignerBuilder {
     allow_2_2: bool,
     moved: bool,
     skip_cost: f64,
+    lexicon: Option<Arc<Lexicon>>,
 }
 
 impl Default for AlignerBuilder {
@@ -138,6 +142,7 @@ impl Default for AlignerBuilder {
             allow_2_2: true,
             moved: true,
             skip_cost: 2.0,
+            lexicon: None,
         }
     }
 }
@@ -184,6 +189,13 @@ impl AlignerBuilder {
         self
     }
 
+    /// Word correspondences to use besides transliteration (default none), e.g. one learned
+    /// from a batch with [`Aligner::learn_lexicon`].
+    pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut Self {
+        self.lexicon = Some(Arc::new(lexicon));
+        self
+    }
+
     /// Validates the settings.
     pub fn build(&self) -> Result<Aligner> {
         if !(1..=3).contains(&self.max_bead) {
@@ -223,6 +235,7 @@ impl AlignerBuilder {
             band: self.band,
             moved: self.moved,
             skip_cost: self.skip_cost,
+            lexicon: self.lexicon.clone(),
         })
     }
 }
@@ -235,6 +248,7 @@ pub struct Aligner {
     band: usize,
     moved: bool,
     skip_cost: f64,
+    lexicon: Option<Arc<Lexicon>>,
 }
 
 impl Default for Aligner {
@@ -253,7 +267,13 @@ impl Aligner {
 
     /// Aligns two sides. Beads are monotone except those marked `moved`.
     pub fn align(&self, src: &Side, tgt: &Side) -> Alignment {
-        let model = PairModel::new(src.lang, &src.sentences, tgt.lang, &tgt.sentences);
+        let model = PairModel::new(
+            src.lang,
+            &src.sentences,
+            tgt.lang,
+            &tgt.sentences,
+            self.lexicon.as_deref(),
+        );
         pair::align_model(self, model, src, tgt, None)
     }
 

@@ -173,6 +173,7 @@ pub(crate) fn align_story(al: &Aligner, sides: &[Side]) -> StoryAlignment {
                 &sides[s].sentences,
                 sides[t].lang,
                 &sides[t].sentences,
+                al.lexicon.as_deref(),
             )
         })
         .collect();
