@@ -198,7 +198,11 @@ impl Aligner {
                 })
                 .filter(|(d, u, v)| *d >= MIN_DICE && u != v)
                 .collect();
-            cands.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+            cands.sort_by(|x, y| {
+                y.0.total_cmp(&x.0)
+                    .then_with(|| x.1.cmp(&y.1))
+                    .then_with(|| x.2.cmp(&y.2))
+            });
             let mut used_a = HashSet::new();
             let mut used_b = HashSet::new();
             for (_, u, v) in cands {
@@ -232,13 +236,30 @@ mod tests {
 
     #[test]
     fn learns_words_that_keep_company() {
-        // Sentences that share the names and numbers that link them, and the word pair
-        // "уряд" / "government" beside them.
+        // Sentences that share the names and numbers that link them, the word pair
+        // "уряд" / "government" in all of them, and a different verb in each.
+        let uk_verbs = [
+            "виділив",
+            "обіцяв",
+            "надав",
+            "зберіг",
+            "знайшов",
+            "витратив",
+        ];
+        let en_verbs = ["allotted", "promised", "granted", "kept", "found", "spent"];
         let uk: Vec<String> = (0..6)
-            .map(|k| format!("Уряд Франції виділив {k}0 мільйонів для Марселя {k}."))
+            .map(|k| {
+                format!(
+                    "Уряд Франції {} {k}0 мільйонів для Марселя {k}.",
+                    uk_verbs[k]
+                )
+            })
             .collect();
         let en: Vec<String> = (0..6)
-            .map(|k| format!("The government of France allotted {k}0 million for Marseille {k}."))
+            .map(|k| {
+                let v = en_verbs[k];
+                format!("The government of France {v} {k}0 million for Marseille {k}.")
+            })
             .collect();
         let story = vec![
             Side::new(Lang::Uk, uk.iter().map(String::as_str).collect()),

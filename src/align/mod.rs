@@ -1,9 +1,35 @@
 //! Sentence alignment of two or three editions.
 //!
 //! [`Aligner::align`] pairs the sentences of two editions into [`Bead`]s (1-1, 1-0, 0-1,
-//! 1-2, 2-1, 2-2), each with a score that reads as the probability that the link is right.
-//! [`Aligner::align_story`] aligns two or three editions together and groups their sentences
-//! so that the pairwise alignments agree with each other.
+//! 1-2, 2-1, 2-2; 1-3 and 3-1 on request), each with a score that reads as the probability
+//! that the link is right. [`Aligner::align_story`] aligns two or three editions together
+//! and groups their sentences so that the pairwise alignments agree with each other.
+//!
+//! ## How
+//!
+//! * **Cost of a bead** (`cost.rs`): a log-likelihood ratio of "these sentences correspond"
+//!   against "two unrelated sentences of the story". Lengths: the log ratio against the
+//!   pair's ratio, estimated from the story and re-estimated from a first pass. Anchors
+//!   (`anchors.rs`): numbers and dates (`1,5` / `1.5`, `24-го` / `24th`, month and weekday
+//!   names, number words), names and international words across scripts (transliterated
+//!   with `deunicode`, folded, matched by shared stem, Jaro–Winkler or consonant skeleton),
+//!   uk–ru cognates, a few country names transliteration cannot bridge, quotations and
+//!   questions. Each token weighs by how rare a match is in the story; a token that finds
+//!   no match anywhere in the other edition counts against linking its sentence at all.
+//! * **Search** (`dp.rs`): banded dynamic programming (time and memory O((n+m)·band)),
+//!   forward–backward posteriors as scores. The cost of leaving a sentence alone follows
+//!   the share of lone sentences the first pass found, and how little the sentence shares
+//!   with its own edition (a sentence from another story shares little).
+//! * **Moved passages** (`pair.rs`): strong, unambiguous 1-1 anchors off the heaviest
+//!   monotone chain, among sentences the first pass could not place, are taken out of the
+//!   DP, grown into blocks, and reported with `moved: true`; a last pass links left-over
+//!   sentences with strong evidence.
+//! * **Three editions** (`story.rs`): each pair is realigned with the evidence of the third
+//!   edition as a pivot (uk–ru carries the English pairs), then with a bonus for links the
+//!   two other pairs compose to; links both other pairs contradict are cut, and triangles
+//!   the other two pairs agree on are closed.
+//! * **Lexicon** (`lexicon.rs`): [`Aligner::learn_lexicon`] learns word correspondences
+//!   from the confident links of a whole batch; [`AlignerBuilder::lexicon`] uses them.
 
 mod anchors;
 mod cost;
@@ -410,6 +436,13 @@ mod tests {
             .map(|b| (b.src.clone(), b.tgt.clone()))
             .collect();
         assert_eq!(shapes, vec![(0..1, 0..1), (1..2, 1..2), (2..3, 2..3)]);
+    }
+
+    #[test]
+    fn aligner_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Aligner>();
+        check::<Lexicon>();
     }
 
     #[test]
