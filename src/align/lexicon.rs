@@ -60,7 +60,7 @@ impl Lexicon {
         let f = |w: &str| {
             let lower = w.to_lowercase();
             let ascii = deunicode::deunicode(&lower).to_ascii_lowercase();
-            stem(&anchors::fold(&ascii, lower.is_ascii())).to_string()
+            stem(&anchors::fold(&ascii)).to_string()
         };
         self.insert_stems(la, f(a), lb, f(b));
     }
@@ -229,7 +229,7 @@ mod tests {
         assert_eq!(lex.len(), 1);
         let back = Lexicon::from_tsv(&lex.to_tsv()).unwrap();
         assert_eq!(back, lex);
-        let f = |w: &str| anchors::fold(&deunicode::deunicode(w), w.is_ascii());
+        let f = |w: &str| anchors::fold(&deunicode::deunicode(w));
         assert!(lex.contains(Lang::Uk, &f("уряд"), Lang::En, &f("governments")));
         assert!(Lexicon::from_tsv("uk\tx\n").is_err());
     }
@@ -266,7 +266,7 @@ mod tests {
             Side::new(Lang::En, en.iter().map(String::as_str).collect()),
         ];
         let lex = Aligner::default().learn_lexicon(&[story]);
-        let f = |w: &str| anchors::fold(&deunicode::deunicode(&w.to_lowercase()), w.is_ascii());
+        let f = |w: &str| anchors::fold(&deunicode::deunicode(&w.to_lowercase()));
         assert!(
             lex.contains(Lang::Uk, &f("уряд"), Lang::En, &f("government")),
             "{lex:?}"
