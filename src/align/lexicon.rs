@@ -145,8 +145,22 @@ impl Aligner {
     /// Learns a lexicon from a batch of stories (each two or three sides): aligns every
     /// pair of every story, and from the 1-1 links scored 0.9 or more, keeps the word pairs
     /// that co-occur often (at least 3 links, Dice >= 0.3), each word with its best partner
-    /// only. A sentence pair the batch holds twice counts once. Align the batch again with the lexicon ([`super::AlignerBuilder::lexicon`]).
+    /// only. A sentence pair the batch holds twice counts once. Two rounds: the second
+    /// aligns with what the first learned (and this aligner's own lexicon, if any) and
+    /// learns again from its links. Align the batch again with the result
+    /// ([`super::AlignerBuilder::lexicon`]).
     pub fn learn_lexicon(&self, stories: &[Vec<Side>]) -> Lexicon {
+        let first = self.learn_once(stories);
+        let mut both = self.lexicon.as_deref().cloned().unwrap_or_default();
+        for (la, a, lb, b) in first.pairs {
+            both.insert_stems(la, a, lb, b);
+        }
+        let mut second = self.clone();
+        second.lexicon = Some(std::sync::Arc::new(both));
+        second.learn_once(stories)
+    }
+
+    fn learn_once(&self, stories: &[Vec<Side>]) -> Lexicon {
         type Key = (Lang, Lang);
         let mut pair_counts: HashMap<Key, HashMap<(String, String), usize>> = HashMap::new();
         let mut a_counts: HashMap<Key, HashMap<String, usize>> = HashMap::new();
