@@ -8,6 +8,7 @@
 
 use super::cost::PairModel;
 use super::{Aligner, Alignment, PairAlignment, Side, StoryAlignment, groups_from_pairs, pair};
+use rayon::prelude::*;
 
 /// Weight of the pivot evidence against the pair's own.
 const PIVOT_WEIGHT: f64 = 0.5;
@@ -54,7 +55,7 @@ fn realign(
             None => vec![Vec::new(); sides[x].len()],
         }
     };
-    idx.iter()
+    idx.par_iter()
         .map(|&(s, t)| {
             let c = 3 - s - t;
             let s_to_c = links(s, c);
@@ -254,9 +255,10 @@ pub(crate) fn align_story(al: &Aligner, sides: &[Side]) -> StoryAlignment {
             )
         })
         .collect();
+    // The pairs are independent within a round: align them in parallel.
     let first: Vec<Alignment> = idx
-        .iter()
-        .zip(&models)
+        .par_iter()
+        .zip(models.par_iter())
         .map(|(&(s, t), m)| pair::align_model(al, m.clone(), &sides[s], &sides[t], None))
         .collect();
     let alignments = if sides.len() == 3 {
