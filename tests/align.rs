@@ -195,6 +195,7 @@ fn check_story(s: &StoryAlignment, sides: &[Side]) {
     assert_eq!(order, want);
     for p in &s.pairs {
         check_partition(&p.alignment, sides[p.src].len(), sides[p.tgt].len());
+        check_monotone(&p.alignment);
     }
     let mut group_of = vec![Vec::new(); sides.len()];
     for (e, side) in sides.iter().enumerate() {
@@ -270,7 +271,9 @@ fn sentence() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+    ))]
 
     #[test]
     fn beads_partition_and_are_monotone(
