@@ -139,8 +139,37 @@ pub(crate) fn align_model(
     if al.moved {
         beads = leftover_pass(&model, beads, skip, extra);
     }
+    remark_moved(&mut beads);
     Alignment {
         beads: split_weak(beads, al.min_score),
+    }
+}
+
+/// Marks as moved exactly the links that cross an in-order link: links already in order
+/// keep their place, then the others by score, each in order if it crosses none kept so
+/// far.
+pub(crate) fn remark_moved(beads: &mut [Bead]) {
+    let mut order: Vec<usize> = (0..beads.len()).filter(|&k| beads[k].is_link()).collect();
+    order.sort_by(|&x, &y| {
+        (beads[x].moved, -beads[x].score)
+            .partial_cmp(&(beads[y].moved, -beads[y].score))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut kept: Vec<usize> = Vec::new();
+    for k in order {
+        let b = &beads[k];
+        let crosses = kept.iter().any(|&o| {
+            let a = &beads[o];
+            let before = a.src.end <= b.src.start && a.tgt.end <= b.tgt.start;
+            let after = b.src.end <= a.src.start && b.tgt.end <= a.tgt.start;
+            !(before || after)
+        });
+        if crosses {
+            beads[k].moved = true;
+        } else {
+            beads[k].moved = false;
+            kept.push(k);
+        }
     }
 }
 
@@ -505,5 +534,6 @@ pub(crate) fn link_lone(beads: Vec<Bead>, links: &[(usize, usize, f64)]) -> Vec<
         }
         out.push(b);
     }
+    remark_moved(&mut out);
     out
 }
