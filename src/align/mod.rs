@@ -132,8 +132,9 @@ pub struct Group {
     /// For each edition (in the order given), the indices of its sentences in this group,
     /// ascending; empty where the edition has no counterpart.
     pub members: Vec<Vec<usize>>,
-    /// The lowest score of the links that hold the group together (1.0 for a one-edition
-    /// group whose sentence is confidently unmatched).
+    /// The lowest score of the links that hold the group together; for a group of one
+    /// sentence, the lowest score of the pairs' one-sided beads that leave it alone (how
+    /// sure they are that it has no counterpart).
     pub score: f64,
 }
 
@@ -382,6 +383,20 @@ pub fn groups_from_pairs(lens: Vec<usize>, pairs: &[PairAlignment]) -> Vec<Group
             weakest[r] = weakest[r].min(b.score);
         }
     }
+    // A sentence no link holds: how sure each pair is that it is alone.
+    let mut alone = vec![1.0f64; total];
+    for pa in pairs {
+        for b in pa.alignment.beads.iter().filter(|b| !b.is_link()) {
+            for i in b.src.clone() {
+                let x = offsets[pa.src] + i;
+                alone[x] = alone[x].min(b.score);
+            }
+            for j in b.tgt.clone() {
+                let x = offsets[pa.tgt] + j;
+                alone[x] = alone[x].min(b.score);
+            }
+        }
+    }
     let mut by_root: std::collections::BTreeMap<usize, Group> = std::collections::BTreeMap::new();
     let mut order: Vec<usize> = Vec::new();
     for (e, &len) in lens.iter().enumerate() {
@@ -402,6 +417,16 @@ pub fn groups_from_pairs(lens: Vec<usize>, pairs: &[PairAlignment]) -> Vec<Group
         .into_iter()
         .filter_map(|r| by_root.remove(&r))
         .collect();
+    for g in &mut groups {
+        let mut it = g
+            .members
+            .iter()
+            .enumerate()
+            .flat_map(|(e, m)| m.iter().map(move |&i| offsets[e] + i));
+        if let (Some(x), None) = (it.next(), it.next()) {
+            g.score = alone[x];
+        }
+    }
     let key = |g: &Group| {
         let mut s = 0.0;
         let mut k = 0.0;
