@@ -417,12 +417,13 @@ pub fn groups_from_pairs(lens: Vec<usize>, pairs: &[PairAlignment]) -> Vec<Group
         .into_iter()
         .filter_map(|r| by_root.remove(&r))
         .collect();
+    let offs = &offsets;
     for g in &mut groups {
         let mut it = g
             .members
             .iter()
             .enumerate()
-            .flat_map(|(e, m)| m.iter().map(move |&i| offsets[e] + i));
+            .flat_map(|(e, m)| m.iter().map(move |&i| offs[e] + i));
         if let (Some(x), None) = (it.next(), it.next()) {
             g.score = alone[x];
         }
