@@ -16,6 +16,10 @@ const ANCHOR_MARGIN: f64 = 1.5;
 const MOVED_MAX_POSTERIOR: f64 = 0.7;
 /// Minimum evidence for linking two left-over sentences out of order.
 const LEFTOVER_MIN_LLR: f64 = 6.0;
+/// Evidence for a bead that starts a paragraph on both sides.
+const PARA_START: f64 = 0.5;
+/// Cost of a bead side that joins sentences of two paragraphs.
+const PARA_STRADDLE: f64 = 2.0;
 /// Temperature of the posteriors when a third edition adds evidence.
 const THREE_WAY_TEMPERATURE: f64 = 2.0;
 /// The share of sentences without a counterpart that the default skip cost stands for.
@@ -205,7 +209,14 @@ fn run_dp(
         };
         let sa = i > 0 && i < pa.len() && pa[i] != pa[i - 1];
         let sb = j > 0 && j < pb.len() && pb[j] != pb[j - 1];
-        if sa && sb { 0.5 } else { 0.0 }
+        if sa && sb { PARA_START } else { 0.0 }
+    };
+    // A merge of sentences from two paragraphs is unlikely.
+    let straddle = |p: &Option<Vec<usize>>, r: &[usize]| -> f64 {
+        match p {
+            Some(p) if r.len() > 1 && r.iter().any(|&i| p.get(i) != p.get(r[0])) => PARA_STRADDLE,
+            _ => 0.0,
+        }
     };
     dp::run(
         smap.len(),
@@ -237,6 +248,8 @@ fn run_dp(
                 l += f(s, t);
             }
             shape - l - para(s[0], t[0])
+                + straddle(&src.paragraphs, s)
+                + straddle(&tgt.paragraphs, t)
         },
     )
 }
