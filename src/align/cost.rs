@@ -73,6 +73,9 @@ pub(crate) struct LengthModel {
     pub sigma: f64,
 }
 
+/// Extra variance of the log length ratio, divided by the two sides' length in characters.
+/// Extra variance of the log length ratio, divided by the two sides' length in characters.
+const SHORT_VARIANCE: f64 = 5.0;
 /// Standard deviation of the log length ratio of unrelated sentences.
 const SIGMA_RANDOM: f64 = 0.8;
 
@@ -504,10 +507,11 @@ impl PairModel {
         let la = self.lengths(&self.a, src) + 8.0;
         let lb = self.lengths(&self.b, tgt) + 8.0;
         let d = (lb / (la * self.length.ratio)).ln();
-        let s = self.length.sigma;
-        -d * d / (2.0 * s * s)
-            + d * d / (2.0 * SIGMA_RANDOM * SIGMA_RANDOM)
-            + (SIGMA_RANDOM / s).ln()
+        // Short sentences vary more in their length ratio.
+        let extra = SHORT_VARIANCE / (la + lb);
+        let s2 = self.length.sigma * self.length.sigma + extra;
+        let r2 = SIGMA_RANDOM * SIGMA_RANDOM + extra;
+        -d * d / (2.0 * s2) + d * d / (2.0 * r2) + 0.5 * (r2 / s2).ln()
     }
 
     fn punct_llr(&self, src: &[usize], tgt: &[usize]) -> f64 {
