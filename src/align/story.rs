@@ -12,13 +12,19 @@ use rayon::prelude::*;
 
 /// Weight of the pivot evidence against the pair's own.
 const PIVOT_WEIGHT: f64 = 0.5;
+/// Links through the third edition count only when at least this sure.
+const PIVOT_MIN_SCORE: f64 = 0.5;
 /// Bound on the pivot evidence for one link, either way.
 const PIVOT_CAP: f64 = 4.0;
 
 /// For each source sentence, the target sentences it is linked to.
 fn links_of(a: &Alignment, n: usize, flip: bool) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); n];
-    for b in a.beads.iter().filter(|b| b.is_link()) {
+    for b in a
+        .beads
+        .iter()
+        .filter(|b| b.is_link() && b.score >= PIVOT_MIN_SCORE)
+    {
         let (s, t) = if flip {
             (b.tgt.clone(), b.src.clone())
         } else {
@@ -58,6 +64,11 @@ fn realign(
     idx.par_iter()
         .map(|&(s, t)| {
             let c = 3 - s - t;
+            // Two editions in one script (uk, ru) share more with each other than either
+            // with the third: the pivot only helps the pairs across scripts.
+            let same_script = sides[s].lang.is_cyrillic() == sides[t].lang.is_cyrillic()
+                && sides[s].lang.is_cyrillic() != sides[c].lang.is_cyrillic();
+            let weight = if same_script { 0.0 } else { PIVOT_WEIGHT };
             let s_to_c = links(s, c);
             let c_to_t = links(c, t);
             let ct = model(c, t);
@@ -71,8 +82,7 @@ fn realign(
                 }
                 cs.sort_unstable();
                 cs.dedup();
-                let mut e =
-                    (PIVOT_WEIGHT * ct.token_llr_pub(&cs, tgt)).clamp(-PIVOT_CAP, PIVOT_CAP);
+                let mut e = (weight * ct.token_llr_pub(&cs, tgt)).clamp(-PIVOT_CAP, PIVOT_CAP);
                 if agree {
                     // Targets reached from the source through the pivot.
                     let reach: Vec<usize> =
