@@ -20,6 +20,9 @@ const LEFTOVER_MIN_LLR: f64 = 6.0;
 const PARA_START: f64 = 0.5;
 /// Cost of a bead side that joins sentences of two paragraphs.
 const PARA_STRADDLE: f64 = 2.0;
+/// Temperature of the posteriors of a pair alone: the naive-Bayes evidence is somewhat
+/// over-confident.
+const PAIR_TEMPERATURE: f64 = 1.2;
 /// Temperature of the posteriors when a third edition adds evidence.
 const THREE_WAY_TEMPERATURE: f64 = 2.0;
 /// The share of sentences without a counterpart that the default skip cost stands for.
@@ -121,7 +124,7 @@ pub(crate) fn align_model(
     let temp = if extra.is_some() {
         THREE_WAY_TEMPERATURE
     } else {
-        1.0
+        PAIR_TEMPERATURE
     };
     let second = run_dp(
         al,
