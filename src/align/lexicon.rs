@@ -18,7 +18,7 @@ const MIN_COUNT: usize = 3;
 /// … with at least this Dice coefficient.
 const MIN_DICE: f64 = 0.3;
 /// Links scoring at least this are taught from.
-const MIN_SCORE: f64 = 0.9;
+const MIN_SCORE: f64 = 0.8;
 
 /// Word correspondences per language pair, as stems. Learn one with
 /// [`Aligner::learn_lexicon`], give it to [`super::AlignerBuilder::lexicon`]; save and load
@@ -143,7 +143,7 @@ fn word_stems(s: &str, lang: Lang) -> HashSet<String> {
 
 impl Aligner {
     /// Learns a lexicon from a batch of stories (each two or three sides): aligns every
-    /// pair of every story, and from the 1-1 links scored 0.9 or more, keeps the word pairs
+    /// pair of every story, and from the 1-1 links scored 0.8 or more, keeps the word pairs
     /// that co-occur often (at least 3 links, Dice >= 0.3), each word with its best partner
     /// only. A sentence pair the batch holds twice counts once. Two rounds: the second
     /// aligns with what the first learned (and this aligner's own lexicon, if any) and
