@@ -461,7 +461,10 @@ fn leftover_pass(model: &PairModel, beads: Vec<Bead>, skip: f64, extra: Extra) -
         .filter(|b| b.src.is_empty())
         .map(|b| b.tgt.start)
         .collect();
-    if lone_src.is_empty() || lone_tgt.is_empty() {
+    if lone_src.is_empty()
+        || lone_tgt.is_empty()
+        || lone_src.len() * lone_tgt.len() > MOVED_MAX_CELLS
+    {
         return beads;
     }
     let mut cands = Vec::new();
