@@ -4,11 +4,17 @@
 //! ```text
 //! cargo run --release --example ladder -- uk.txt en.txt          # one pair
 //! cargo run --release --example ladder -- uk.txt en.txt ru.txt   # # uk-en, # uk-ru, # en-ru
+//! ladder --lexicon lex.tsv A B [C]                # with a learned lexicon
+//! ladder --learn lex.tsv DIR...                   # learn one from a batch of stories
 //! ```
+//!
+//! `--learn` reads every `<story>.<lang>.txt` in the directories (the layout of the shared
+//! bench's `make_editions --export`), aligns each story's editions, and writes the lexicon
+//! learned from the confident links (see `Aligner::learn_lexicon`).
 
-use edalign::align::{Aligner, Alignment, Side};
+use edalign::align::{Aligner, Alignment, Lexicon, Side};
 use edalign::detect::Detector;
-use edalign::lang::Lang;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -29,28 +35,83 @@ fn ladder(a: &Alignment, out: &mut String) {
     }
 }
 
-fn main() -> ExitCode {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
-    if !(2..=3).contains(&paths.len()) {
-        eprintln!("usage: ladder A B [C]   (one sentence a line)");
-        return ExitCode::from(2);
-    }
-    let mut texts = Vec::new();
-    for p in &paths {
-        match std::fs::read_to_string(p) {
-            Ok(t) => texts.push(t),
-            Err(e) => {
-                eprintln!("{p}: {e}");
-                return ExitCode::from(1);
+fn read(p: &str) -> Result<String, ExitCode> {
+    std::fs::read_to_string(p).map_err(|e| {
+        eprintln!("{p}: {e}");
+        ExitCode::from(1)
+    })
+}
+
+fn learn(out: &str, dirs: &[String]) -> Result<(), ExitCode> {
+    // story key -> texts
+    let mut stories: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for d in dirs {
+        let entries = std::fs::read_dir(d).map_err(|e| {
+            eprintln!("{d}: {e}");
+            ExitCode::from(1)
+        })?;
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            let parts: Vec<&str> = name.split('.').collect();
+            if parts.len() == 3 && parts[2] == "txt" {
+                let text = read(&e.path().to_string_lossy())?;
+                stories
+                    .entry(format!("{d}/{}", parts[0]))
+                    .or_default()
+                    .push(text);
             }
         }
     }
+    let det = Detector::new();
+    let batch: Vec<Vec<Side>> = stories
+        .values()
+        .filter(|t| t.len() >= 2)
+        .map(|texts| {
+            texts
+                .iter()
+                .map(|t| Side::new(det.detect(t).lang, t.lines().collect()))
+                .collect()
+        })
+        .collect();
+    let lex = Aligner::default().learn_lexicon(&batch);
+    eprintln!("{} stories, {} lexicon entries", batch.len(), lex.len());
+    std::fs::write(out, lex.to_tsv()).map_err(|e| {
+        eprintln!("{out}: {e}");
+        ExitCode::from(1)
+    })
+}
+
+fn run(mut args: Vec<String>) -> Result<(), ExitCode> {
+    if args.first().map(String::as_str) == Some("--learn") && args.len() >= 3 {
+        return learn(&args[1], &args[2..]);
+    }
+    let mut builder = Aligner::builder();
+    if args.first().map(String::as_str) == Some("--lexicon") && args.len() >= 2 {
+        let lex = Lexicon::from_tsv(&read(&args[1])?).map_err(|e| {
+            eprintln!("{}: {e}", args[1]);
+            ExitCode::from(1)
+        })?;
+        builder.lexicon(lex);
+        args.drain(..2);
+    }
+    if !(2..=3).contains(&args.len()) {
+        eprintln!("usage: ladder [--lexicon FILE] A B [C]   (one sentence a line)");
+        eprintln!("       ladder --learn OUT DIR...");
+        return Err(ExitCode::from(2));
+    }
+    let texts = args
+        .iter()
+        .map(|p| read(p))
+        .collect::<Result<Vec<_>, _>>()?;
     let det = Detector::new();
     let mut sides: Vec<Side> = texts
         .iter()
         .map(|t| Side::new(det.detect(t).lang, t.lines().collect()))
         .collect();
-    let al = Aligner::default();
+    let al = builder.build().map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(2)
+    })?;
     let mut out = String::new();
     if sides.len() == 2 {
         ladder(&al.align(&sides[0], &sides[1]), &mut out);
@@ -64,6 +125,12 @@ fn main() -> ExitCode {
         }
     }
     print!("{out}");
-    let _ = Lang::ALIGNED;
-    ExitCode::SUCCESS
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(c) => c,
+    }
 }

@@ -143,6 +143,35 @@ fn merged_sentences_make_a_two_to_one_bead() {
 }
 
 #[test]
+fn paragraphs_keep_merges_inside_them() {
+    // The English merges uk 2 and 3. Within one paragraph the merge is found; when uk 2
+    // and 3 sit in different paragraphs, joining them costs more, so its score drops.
+    let en = vec![
+        EN[0],
+        EN[1],
+        "Prime Minister Denys Shmyhal called it a defence budget; spending on the army will grow by 1.5 billion hryvnias.",
+        EN[4],
+        EN[5],
+    ];
+    let uk = Side::new(Lang::Uk, UK.to_vec()).with_paragraphs(vec![0, 0, 1, 1, 2, 2, 2]);
+    let en_side = Side::new(Lang::En, en.clone()).with_paragraphs(vec![0, 0, 1, 2, 2]);
+    let a = Aligner::default().align(&uk, &en_side);
+    check_partition(&a, UK.len(), en.len());
+    assert!(links(&a).contains(&(vec![2, 3], vec![2])), "{a:?}");
+    let uk = Side::new(Lang::Uk, UK.to_vec()).with_paragraphs(vec![0, 0, 1, 2, 2, 3, 3]);
+    let en_side = Side::new(Lang::En, en.clone()).with_paragraphs(vec![0, 0, 1, 2, 2]);
+    let b = Aligner::default().align(&uk, &en_side);
+    check_partition(&b, UK.len(), en.len());
+    let merge = |x: &Alignment| {
+        x.beads
+            .iter()
+            .find(|bd| bd.src == (2..4) && bd.tgt == (2..3))
+            .map_or(0.0, |bd| bd.score)
+    };
+    assert!(merge(&b) < merge(&a), "{} {}", merge(&b), merge(&a));
+}
+
+#[test]
 fn a_moved_passage_is_found_and_marked() {
     // The English edition moves the two sentences on spending to the end.
     let uk: Vec<&str> = UK.to_vec();
@@ -195,6 +224,7 @@ fn check_story(s: &StoryAlignment, sides: &[Side]) {
     assert_eq!(order, want);
     for p in &s.pairs {
         check_partition(&p.alignment, sides[p.src].len(), sides[p.tgt].len());
+        check_monotone(&p.alignment);
     }
     let mut group_of = vec![Vec::new(); sides.len()];
     for (e, side) in sides.iter().enumerate() {
@@ -270,7 +300,9 @@ fn sentence() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64)
+    ))]
 
     #[test]
     fn beads_partition_and_are_monotone(

@@ -27,7 +27,11 @@ cd ../shared/bench/align
       --cmd3 "$ROOT/target/release/examples/ladder {uk} {en} {ru}" --keep $KEEP/threeway/$P
 ```
 
-then `bench/align/report.py $KEEP/<mode>/<profile>` for the accuracy per bead type and the
+Modes `batch` (pairwise) and `batch3` (three-way) first learn a lexicon from the whole batch
+of the profile (its cases of seeds 1-3, exported with `make_editions --export`, no gold read)
+with `ladder --learn lex.tsv DIR...`, then run as above with `ladder --lexicon lex.tsv`.
+
+Then `bench/align/report.py $KEEP/<mode>/<profile>` gives the accuracy per bead type and the
 calibration of the scores (a bead is right when the gold has exactly that bead; `moved` =
 links off the longest monotone chain of links: the moved block in gold, the links the
 aligner put out of order in its output). The dev data was used to choose the model's few
@@ -53,7 +57,7 @@ def main():
     out_dir = sys.argv[1]
     parts = [HEAD]
     details = []
-    for mode in ("pairwise", "threeway"):
+    for mode in ("pairwise", "threeway", "batch", "batch3"):
         for prof in ("clean", "editorial", "hard"):
             tpath = os.path.join(out_dir, "%s-%s.txt" % (mode, prof))
             rpath = os.path.join(out_dir, "%s-%s-report.txt" % (mode, prof))

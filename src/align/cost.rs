@@ -15,6 +15,7 @@
 //! pair, and are re-estimated from the confident links of a first pass.
 
 use super::anchors::{self, Anchors, Kind};
+use super::lexicon::{self, Lexicon};
 use crate::lang::Lang;
 use std::collections::HashMap;
 
@@ -72,6 +73,9 @@ pub(crate) struct LengthModel {
     pub sigma: f64,
 }
 
+/// Extra variance of the log length ratio, divided by the two sides' length in characters.
+/// Extra variance of the log length ratio, divided by the two sides' length in characters.
+const SHORT_VARIANCE: f64 = 5.0;
 /// Standard deviation of the log length ratio of unrelated sentences.
 const SIGMA_RANDOM: f64 = 0.8;
 
@@ -219,6 +223,40 @@ fn match_forms(a: &[(String, Kind)], b: &[(String, Kind)]) -> Vec<Vec<u32>> {
         .collect()
 }
 
+/// Adds to `map` the matches of the lexicon between the words of `a` (language `la`) and
+/// of `b` (`lb`).
+fn add_lexicon(
+    lex: &Lexicon,
+    la: Lang,
+    a: &[(String, Kind)],
+    lb: Lang,
+    b: &[(String, Kind)],
+    map: &mut [Vec<u32>],
+) {
+    let mut by_stem: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (k, (g, kind)) in b.iter().enumerate() {
+        if *kind != Kind::Number {
+            by_stem.entry(lexicon::stem(g)).or_default().push(k as u32);
+        }
+    }
+    for (k, (f, kind)) in a.iter().enumerate() {
+        if *kind == Kind::Number {
+            continue;
+        }
+        let mut added = false;
+        for p in lex.partners(la, f, lb) {
+            if let Some(gs) = by_stem.get(p.as_str()) {
+                map[k].extend(gs);
+                added = true;
+            }
+        }
+        if added {
+            map[k].sort_unstable();
+            map[k].dedup();
+        }
+    }
+}
+
 fn sorted_set(v: &[u32]) -> Vec<u32> {
     let mut s = v.to_vec();
     s.sort_unstable();
@@ -287,13 +325,23 @@ const COHERENCE_WEIGHT: f64 = 0.7;
 
 impl PairModel {
     /// Builds the model for two sides.
-    pub fn new(a_lang: Lang, a: &[&str], b_lang: Lang, b: &[&str]) -> PairModel {
+    pub fn new(
+        a_lang: Lang,
+        a: &[&str],
+        b_lang: Lang,
+        b: &[&str],
+        lexicon: Option<&Lexicon>,
+    ) -> PairModel {
         let aa: Vec<Anchors> = a.iter().map(|s| anchors::anchors(s, a_lang)).collect();
         let ba: Vec<Anchors> = b.iter().map(|s| anchors::anchors(s, b_lang)).collect();
         let (fa, ida) = intern(&aa);
         let (fb, idb) = intern(&ba);
-        let a_to_b = match_forms(&fa, &fb);
-        let b_to_a = match_forms(&fb, &fa);
+        let mut a_to_b = match_forms(&fa, &fb);
+        let mut b_to_a = match_forms(&fb, &fa);
+        if let Some(lex) = lexicon.filter(|l| !l.is_empty() && a_lang != b_lang) {
+            add_lexicon(lex, a_lang, &fa, b_lang, &fb, &mut a_to_b);
+            add_lexicon(lex, b_lang, &fb, a_lang, &fa, &mut b_to_a);
+        }
         let sets_a: Vec<Vec<u32>> = ida.iter().map(|v| sorted_set(v)).collect();
         let sets_b: Vec<Vec<u32>> = idb.iter().map(|v| sorted_set(v)).collect();
         let (qa, hits_a) = background(&ida, &a_to_b, &sets_b, fb.len());
@@ -459,10 +507,11 @@ impl PairModel {
         let la = self.lengths(&self.a, src) + 8.0;
         let lb = self.lengths(&self.b, tgt) + 8.0;
         let d = (lb / (la * self.length.ratio)).ln();
-        let s = self.length.sigma;
-        -d * d / (2.0 * s * s)
-            + d * d / (2.0 * SIGMA_RANDOM * SIGMA_RANDOM)
-            + (SIGMA_RANDOM / s).ln()
+        // Short sentences vary more in their length ratio.
+        let extra = SHORT_VARIANCE / (la + lb);
+        let s2 = self.length.sigma * self.length.sigma + extra;
+        let r2 = SIGMA_RANDOM * SIGMA_RANDOM + extra;
+        -d * d / (2.0 * s2) + d * d / (2.0 * r2) + 0.5 * (r2 / s2).ln()
     }
 
     fn punct_llr(&self, src: &[usize], tgt: &[usize]) -> f64 {

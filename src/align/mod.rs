@@ -1,21 +1,50 @@
 //! Sentence alignment of two or three editions.
 //!
 //! [`Aligner::align`] pairs the sentences of two editions into [`Bead`]s (1-1, 1-0, 0-1,
-//! 1-2, 2-1, 2-2), each with a score that reads as the probability that the link is right.
-//! [`Aligner::align_story`] aligns two or three editions together and groups their sentences
-//! so that the pairwise alignments agree with each other.
+//! 1-2, 2-1, 2-2; 1-3 and 3-1 on request), each with a score that reads as the probability
+//! that the link is right. [`Aligner::align_story`] aligns two or three editions together
+//! and groups their sentences so that the pairwise alignments agree with each other.
+//!
+//! ## How
+//!
+//! * **Cost of a bead** (`cost.rs`): a log-likelihood ratio of "these sentences correspond"
+//!   against "two unrelated sentences of the story". Lengths: the log ratio against the
+//!   pair's ratio, estimated from the story and re-estimated from a first pass. Anchors
+//!   (`anchors.rs`): numbers and dates (`1,5` / `1.5`, `24-го` / `24th`, month and weekday
+//!   names, number words), names and international words across scripts (transliterated
+//!   with `deunicode`, folded, matched by shared stem, Jaro–Winkler or consonant skeleton),
+//!   uk–ru cognates, a few country names transliteration cannot bridge, quotations and
+//!   questions. Each token weighs by how rare a match is in the story; a token that finds
+//!   no match anywhere in the other edition counts against linking its sentence at all.
+//! * **Search** (`dp.rs`): banded dynamic programming (time and memory O((n+m)·band)),
+//!   forward–backward posteriors as scores. The cost of leaving a sentence alone follows
+//!   the share of lone sentences the first pass found, and how little the sentence shares
+//!   with its own edition (a sentence from another story shares little).
+//! * **Moved passages** (`pair.rs`): strong, unambiguous 1-1 anchors off the heaviest
+//!   monotone chain, among sentences the first pass could not place, are taken out of the
+//!   DP, grown into blocks, and reported with `moved: true`; a last pass links left-over
+//!   sentences with strong evidence.
+//! * **Three editions** (`story.rs`): each pair is realigned with the evidence of the third
+//!   edition as a pivot (uk–ru carries the English pairs), then with a bonus for links the
+//!   two other pairs compose to; links both other pairs contradict are cut, and triangles
+//!   the other two pairs agree on are closed.
+//! * **Lexicon** (`lexicon.rs`): [`Aligner::learn_lexicon`] learns word correspondences
+//!   from the confident links of a whole batch; [`AlignerBuilder::lexicon`] uses them.
 
 mod anchors;
 mod cost;
 mod dp;
+mod lexicon;
 mod pair;
 mod story;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use cost::PairModel;
+pub use lexicon::Lexicon;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One side of an alignment: the sentences of an edition, in order.
 #[derive(Clone, Debug)]
@@ -103,8 +132,9 @@ pub struct Group {
     /// For each edition (in the order given), the indices of its sentences in this group,
     /// ascending; empty where the edition has no counterpart.
     pub members: Vec<Vec<usize>>,
-    /// The lowest score of the links that hold the group together (1.0 for a one-edition
-    /// group whose sentence is confidently unmatched).
+    /// The lowest score of the links that hold the group together; for a group of one
+    /// sentence, the lowest score of the pairs' one-sided beads that leave it alone (how
+    /// sure they are that it has no counterpart).
     pub score: f64,
 }
 
@@ -127,6 +157,7 @@ pub struct AlignerBuilder {
     allow_2_2: bool,
     moved: bool,
     skip_cost: f64,
+    lexicon: Option<Arc<Lexicon>>,
 }
 
 impl Default for AlignerBuilder {
@@ -138,6 +169,7 @@ impl Default for AlignerBuilder {
             allow_2_2: true,
             moved: true,
             skip_cost: 2.0,
+            lexicon: None,
         }
     }
 }
@@ -184,6 +216,13 @@ impl AlignerBuilder {
         self
     }
 
+    /// Word correspondences to use besides transliteration (default none), e.g. one learned
+    /// from a batch with [`Aligner::learn_lexicon`].
+    pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut Self {
+        self.lexicon = Some(Arc::new(lexicon));
+        self
+    }
+
     /// Validates the settings.
     pub fn build(&self) -> Result<Aligner> {
         if !(1..=3).contains(&self.max_bead) {
@@ -223,6 +262,7 @@ impl AlignerBuilder {
             band: self.band,
             moved: self.moved,
             skip_cost: self.skip_cost,
+            lexicon: self.lexicon.clone(),
         })
     }
 }
@@ -235,6 +275,7 @@ pub struct Aligner {
     band: usize,
     moved: bool,
     skip_cost: f64,
+    lexicon: Option<Arc<Lexicon>>,
 }
 
 impl Default for Aligner {
@@ -253,7 +294,13 @@ impl Aligner {
 
     /// Aligns two sides. Beads are monotone except those marked `moved`.
     pub fn align(&self, src: &Side, tgt: &Side) -> Alignment {
-        let model = PairModel::new(src.lang, &src.sentences, tgt.lang, &tgt.sentences);
+        let model = PairModel::new(
+            src.lang,
+            &src.sentences,
+            tgt.lang,
+            &tgt.sentences,
+            self.lexicon.as_deref(),
+        );
         pair::align_model(self, model, src, tgt, None)
     }
 
@@ -336,6 +383,20 @@ pub fn groups_from_pairs(lens: Vec<usize>, pairs: &[PairAlignment]) -> Vec<Group
             weakest[r] = weakest[r].min(b.score);
         }
     }
+    // A sentence no link holds: how sure each pair is that it is alone.
+    let mut alone = vec![1.0f64; total];
+    for pa in pairs {
+        for b in pa.alignment.beads.iter().filter(|b| !b.is_link()) {
+            for i in b.src.clone() {
+                let x = offsets[pa.src] + i;
+                alone[x] = alone[x].min(b.score);
+            }
+            for j in b.tgt.clone() {
+                let x = offsets[pa.tgt] + j;
+                alone[x] = alone[x].min(b.score);
+            }
+        }
+    }
     let mut by_root: std::collections::BTreeMap<usize, Group> = std::collections::BTreeMap::new();
     let mut order: Vec<usize> = Vec::new();
     for (e, &len) in lens.iter().enumerate() {
@@ -356,6 +417,17 @@ pub fn groups_from_pairs(lens: Vec<usize>, pairs: &[PairAlignment]) -> Vec<Group
         .into_iter()
         .filter_map(|r| by_root.remove(&r))
         .collect();
+    let offs = &offsets;
+    for g in &mut groups {
+        let mut it = g
+            .members
+            .iter()
+            .enumerate()
+            .flat_map(|(e, m)| m.iter().map(move |&i| offs[e] + i));
+        if let (Some(x), None) = (it.next(), it.next()) {
+            g.score = alone[x];
+        }
+    }
     let key = |g: &Group| {
         let mut s = 0.0;
         let mut k = 0.0;
@@ -390,6 +462,13 @@ mod tests {
             .map(|b| (b.src.clone(), b.tgt.clone()))
             .collect();
         assert_eq!(shapes, vec![(0..1, 0..1), (1..2, 1..2), (2..3, 2..3)]);
+    }
+
+    #[test]
+    fn aligner_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Aligner>();
+        check::<Lexicon>();
     }
 
     #[test]

@@ -16,6 +16,13 @@ const ANCHOR_MARGIN: f64 = 1.5;
 const MOVED_MAX_POSTERIOR: f64 = 0.7;
 /// Minimum evidence for linking two left-over sentences out of order.
 const LEFTOVER_MIN_LLR: f64 = 6.0;
+/// Evidence for a bead that starts a paragraph on both sides.
+const PARA_START: f64 = 0.5;
+/// Cost of a bead side that joins sentences of two paragraphs.
+const PARA_STRADDLE: f64 = 2.0;
+/// Temperature of the posteriors of a pair alone: the naive-Bayes evidence is somewhat
+/// over-confident.
+const PAIR_TEMPERATURE: f64 = 1.2;
 /// Temperature of the posteriors when a third edition adds evidence.
 const THREE_WAY_TEMPERATURE: f64 = 2.0;
 /// The share of sentences without a counterpart that the default skip cost stands for.
@@ -117,7 +124,7 @@ pub(crate) fn align_model(
     let temp = if extra.is_some() {
         THREE_WAY_TEMPERATURE
     } else {
-        1.0
+        PAIR_TEMPERATURE
     };
     let second = run_dp(
         al,
@@ -139,8 +146,37 @@ pub(crate) fn align_model(
     if al.moved {
         beads = leftover_pass(&model, beads, skip, extra);
     }
+    remark_moved(&mut beads);
     Alignment {
         beads: split_weak(beads, al.min_score),
+    }
+}
+
+/// Marks as moved exactly the links that cross an in-order link: links already in order
+/// keep their place, then the others by score, each in order if it crosses none kept so
+/// far.
+pub(crate) fn remark_moved(beads: &mut [Bead]) {
+    let mut order: Vec<usize> = (0..beads.len()).filter(|&k| beads[k].is_link()).collect();
+    order.sort_by(|&x, &y| {
+        (beads[x].moved, -beads[x].score)
+            .partial_cmp(&(beads[y].moved, -beads[y].score))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut kept: Vec<usize> = Vec::new();
+    for k in order {
+        let b = &beads[k];
+        let crosses = kept.iter().any(|&o| {
+            let a = &beads[o];
+            let before = a.src.end <= b.src.start && a.tgt.end <= b.tgt.start;
+            let after = b.src.end <= a.src.start && b.tgt.end <= a.tgt.start;
+            !(before || after)
+        });
+        if crosses {
+            beads[k].moved = true;
+        } else {
+            beads[k].moved = false;
+            kept.push(k);
+        }
     }
 }
 
@@ -176,7 +212,14 @@ fn run_dp(
         };
         let sa = i > 0 && i < pa.len() && pa[i] != pa[i - 1];
         let sb = j > 0 && j < pb.len() && pb[j] != pb[j - 1];
-        if sa && sb { 0.5 } else { 0.0 }
+        if sa && sb { PARA_START } else { 0.0 }
+    };
+    // A merge of sentences from two paragraphs is unlikely.
+    let straddle = |p: &Option<Vec<usize>>, r: &[usize]| -> f64 {
+        match p {
+            Some(p) if r.len() > 1 && r.iter().any(|&i| p.get(i) != p.get(r[0])) => PARA_STRADDLE,
+            _ => 0.0,
+        }
     };
     dp::run(
         smap.len(),
@@ -208,6 +251,8 @@ fn run_dp(
                 l += f(s, t);
             }
             shape - l - para(s[0], t[0])
+                + straddle(&src.paragraphs, s)
+                + straddle(&tgt.paragraphs, t)
         },
     )
 }
@@ -416,7 +461,10 @@ fn leftover_pass(model: &PairModel, beads: Vec<Bead>, skip: f64, extra: Extra) -
         .filter(|b| b.src.is_empty())
         .map(|b| b.tgt.start)
         .collect();
-    if lone_src.is_empty() || lone_tgt.is_empty() {
+    if lone_src.is_empty()
+        || lone_tgt.is_empty()
+        || lone_src.len() * lone_tgt.len() > MOVED_MAX_CELLS
+    {
         return beads;
     }
     let mut cands = Vec::new();
@@ -505,5 +553,6 @@ pub(crate) fn link_lone(beads: Vec<Bead>, links: &[(usize, usize, f64)]) -> Vec<
         }
         out.push(b);
     }
+    remark_moved(&mut out);
     out
 }

@@ -8,16 +8,23 @@
 
 use super::cost::PairModel;
 use super::{Aligner, Alignment, PairAlignment, Side, StoryAlignment, groups_from_pairs, pair};
+use rayon::prelude::*;
 
 /// Weight of the pivot evidence against the pair's own.
 const PIVOT_WEIGHT: f64 = 0.5;
+/// Links through the third edition count only when at least this sure.
+const PIVOT_MIN_SCORE: f64 = 0.5;
 /// Bound on the pivot evidence for one link, either way.
 const PIVOT_CAP: f64 = 4.0;
 
 /// For each source sentence, the target sentences it is linked to.
 fn links_of(a: &Alignment, n: usize, flip: bool) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); n];
-    for b in a.beads.iter().filter(|b| b.is_link()) {
+    for b in a
+        .beads
+        .iter()
+        .filter(|b| b.is_link() && b.score >= PIVOT_MIN_SCORE)
+    {
         let (s, t) = if flip {
             (b.tgt.clone(), b.src.clone())
         } else {
@@ -54,9 +61,14 @@ fn realign(
             None => vec![Vec::new(); sides[x].len()],
         }
     };
-    idx.iter()
+    idx.par_iter()
         .map(|&(s, t)| {
             let c = 3 - s - t;
+            // Two editions in one script (uk, ru) share more with each other than either
+            // with the third: the pivot only helps the pairs across scripts.
+            let same_script = sides[s].lang.is_cyrillic() == sides[t].lang.is_cyrillic()
+                && sides[s].lang.is_cyrillic() != sides[c].lang.is_cyrillic();
+            let weight = if same_script { 0.0 } else { PIVOT_WEIGHT };
             let s_to_c = links(s, c);
             let c_to_t = links(c, t);
             let ct = model(c, t);
@@ -70,8 +82,7 @@ fn realign(
                 }
                 cs.sort_unstable();
                 cs.dedup();
-                let mut e =
-                    (PIVOT_WEIGHT * ct.token_llr_pub(&cs, tgt)).clamp(-PIVOT_CAP, PIVOT_CAP);
+                let mut e = (weight * ct.token_llr_pub(&cs, tgt)).clamp(-PIVOT_CAP, PIVOT_CAP);
                 if agree {
                     // Targets reached from the source through the pivot.
                     let reach: Vec<usize> =
@@ -140,6 +151,83 @@ fn close_triangles(
     }
 }
 
+/// Unlinks 1-1 links that the two other pairs contradict: `s_i`–`t_j` where `s_i` is linked
+/// to `c_k` and `t_j` to `c_l`, `k != l`, both by links more confident than `s_i`–`t_j`
+/// itself. All three pairs are judged on the alignments as they stand.
+fn break_contradictions(sides: &[Side], idx: &[(usize, usize)], al: &mut [Alignment]) {
+    let find = |x: usize, y: usize| idx.iter().position(|&p| p == (x, y)).expect("pair");
+    // Partners with the score of the link, per side, per pair: partners[x][y][i].
+    let partners = |x: usize, y: usize, al: &[Alignment]| -> Vec<Vec<(usize, f64)>> {
+        let k = find(x.min(y), x.max(y));
+        let mut v = vec![Vec::new(); sides[x].len()];
+        for b in al[k].beads.iter().filter(|b| b.is_link()) {
+            let (from, to) = if x < y {
+                (b.src.clone(), b.tgt.clone())
+            } else {
+                (b.tgt.clone(), b.src.clone())
+            };
+            for i in from {
+                v[i].extend(to.clone().map(|j| (j, b.score)));
+            }
+        }
+        v
+    };
+    let mut broken: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+    for &(s, t) in idx {
+        let c = 3 - s - t;
+        let s_c = partners(s, c, al);
+        let t_c = partners(t, c, al);
+        let k = find(s, t);
+        let mut cut = Vec::new();
+        for b in al[k].beads.iter() {
+            if b.src.len() != 1 || b.tgt.len() != 1 {
+                continue;
+            }
+            let (i, j) = (b.src.start, b.tgt.start);
+            let (ki, kj) = (&s_c[i], &t_c[j]);
+            if ki.is_empty() || kj.is_empty() || ki.iter().any(|x| kj.iter().any(|y| x.0 == y.0)) {
+                continue;
+            }
+            let other = ki
+                .iter()
+                .chain(kj.iter())
+                .map(|x| x.1)
+                .fold(f64::INFINITY, f64::min);
+            if other > b.score {
+                cut.push((i, j));
+            }
+        }
+        broken.push((k, cut));
+    }
+    for (k, cut) in broken {
+        if cut.is_empty() {
+            continue;
+        }
+        let beads = std::mem::take(&mut al[k].beads);
+        let mut out = Vec::with_capacity(beads.len() + cut.len());
+        for b in beads {
+            if b.src.len() == 1 && b.tgt.len() == 1 && cut.contains(&(b.src.start, b.tgt.start)) {
+                let alone = 1.0 - b.score;
+                out.push(super::Bead {
+                    src: b.src.clone(),
+                    tgt: b.tgt.start..b.tgt.start,
+                    score: alone,
+                    moved: false,
+                });
+                out.push(super::Bead {
+                    src: b.src.end..b.src.end,
+                    tgt: b.tgt.clone(),
+                    score: alone,
+                    moved: false,
+                });
+            } else {
+                out.push(b);
+            }
+        }
+        al[k].beads = out;
+    }
+}
+
 /// The least evidence of its own a link closing a triangle needs.
 const CLOSE_MIN_LLR: f64 = -2.0;
 
@@ -173,17 +261,20 @@ pub(crate) fn align_story(al: &Aligner, sides: &[Side]) -> StoryAlignment {
                 &sides[s].sentences,
                 sides[t].lang,
                 &sides[t].sentences,
+                al.lexicon.as_deref(),
             )
         })
         .collect();
+    // The pairs are independent within a round: align them in parallel.
     let first: Vec<Alignment> = idx
-        .iter()
-        .zip(&models)
+        .par_iter()
+        .zip(models.par_iter())
         .map(|(&(s, t), m)| pair::align_model(al, m.clone(), &sides[s], &sides[t], None))
         .collect();
     let alignments = if sides.len() == 3 {
         let second = realign(al, sides, &idx, &models, &first, false);
         let mut third = realign(al, sides, &idx, &models, &second, true);
+        break_contradictions(sides, &idx, &mut third);
         close_triangles(sides, &idx, &models, &mut third);
         third
     } else {
