@@ -656,6 +656,16 @@ impl Cx<'_> {
         if rc == '.' {
             return self.dots_after_period(cur, c);
         }
+        // `Отличный снимок 👍👍 😍😍 Спасибо`: in chat text emoji groups set off by a
+        // space are reactions of their own, one sentence each.
+        let pictograph = |ch: char| is_emoji(ch) && !is_skin_or_joiner(ch) && ch != '\u{2800}';
+        if c.a < c.b
+            && pictograph(rc)
+            && char_before(s, c.a)
+                .is_some_and(|ch| pictograph(ch) || (is_skin_or_joiner(ch) && ch != '\u{200d}'))
+        {
+            return true;
+        }
         if let Some(split) = (c.a < c.b).then(|| self.layout_rules(cur, c)).flatten() {
             return split;
         }
@@ -1154,8 +1164,11 @@ impl Cx<'_> {
         }
         if left.emoji {
             if left.cluster <= content_start(s, cur) {
-                // A text smiley standing between two sentences (`дивакуватий. :) Дивитись`).
-                return is_text_smiley(&s[cur..c.a])
+                // A text smiley standing between two sentences (`дивакуватий. :) Дивитись`),
+                // or the last of several emoji groups (`Ура 🎉🎉 👍 Завтра`).
+                let group = s[..cur].trim_end().len() < cur
+                    && char_before(s, s[..cur].trim_end().len()).is_some_and(is_emoji);
+                return (is_text_smiley(&s[cur..c.a]) || group)
                     && !right.dash
                     && !right.open
                     && right.class == RClass::Upper;
