@@ -1166,8 +1166,9 @@ impl Cx<'_> {
             if left.cluster <= content_start(s, cur) {
                 // A text smiley standing between two sentences (`дивакуватий. :) Дивитись`),
                 // or the last of several emoji groups (`Ура 🎉🎉 👍 Завтра`).
-                let group = s[..cur].trim_end().len() < cur
-                    && char_before(s, s[..cur].trim_end().len()).is_some_and(is_emoji);
+                let lo = window(s, 0, cur, self.window);
+                let before = lo + s[lo..cur].trim_end().len();
+                let group = before < cur && char_before(s, before).is_some_and(is_emoji);
                 return (is_text_smiley(&s[cur..c.a]) || group)
                     && !right.dash
                     && !right.open
