@@ -21,8 +21,8 @@
 //! * dialogue and em dashes (`? — запитав` continues, `. — Я` starts a sentence), lower case
 //!   after a terminal (continues in uk and ru; in English it continues only after an
 //!   abbreviation, a number or a quote);
-//! * emoji, smileys and `@name` replies of social media text, separator lines and header
-//!   time stamps of mail text.
+//! * emoji, smileys, keycap list numbers (`1⃣`), links closing a line and `@name` replies
+//!   of social media text, separator lines and header time stamps of mail text.
 //!
 //! `Lang::Other` uses the same rules with only the shared abbreviation list.
 //!
