@@ -21,8 +21,8 @@
 //! * dialogue and em dashes (`? — запитав` continues, `. — Я` starts a sentence), lower case
 //!   after a terminal (continues in uk and ru; in English it continues only after an
 //!   abbreviation, a number or a quote);
-//! * emoji, smileys and `@name` replies of social media text, separator lines and header
-//!   time stamps of mail text.
+//! * emoji, smileys, keycap list numbers (`1⃣`), links closing a line and `@name` replies
+//!   of social media text, separator lines and header time stamps of mail text.
 //!
 //! `Lang::Other` uses the same rules with only the shared abbreviation list.
 //!
@@ -252,6 +252,9 @@ mod tests {
         t!(En: "Her email is Jane.Doe@example.com. I sent her an email." => ["Her email is Jane.Doe@example.com.", "I sent her an email."]);
         t!(En: "The site is: https://www.example.50.com/new-site/awesome_content.html. Please check it out." => ["The site is: https://www.example.50.com/new-site/awesome_content.html.", "Please check it out."]);
         t!(Ru: "Пишите на www.kremlin.ru. Ответят быстро." => ["Пишите на www.kremlin.ru.", "Ответят быстро."]);
+        t!(Ru: "Подробности по ссылке https://example.org/news/17/ Регистрация уже открыта" => ["Подробности по ссылке https://example.org/news/17/", "Регистрация уже открыта"]);
+        t!(Uk: "Розклад на сайті www.example.com.ua Квитки продають онлайн" => ["Розклад на сайті www.example.com.ua", "Квитки продають онлайн"]);
+        t!(En: "The form is at https://example.com/apply and it closes soon" => ["The form is at https://example.com/apply and it closes soon"]);
     }
 
     #[test]
@@ -313,6 +316,16 @@ mod tests {
         t!(Ru: "Вот тут мне повезло. 😁 все бабушки рядом" => ["Вот тут мне повезло.", "😁 все бабушки рядом"]);
         t!(Ru: "Какие же вы хорошие))) Красивые фото" => ["Какие же вы хорошие)))", "Красивые фото"]);
         t!(Ru: "Безумно красиво! 😍😍😍 Зато в горах снег" => ["Безумно красиво! 😍😍😍", "Зато в горах снег"]);
+        t!(Ru: "Кто пойдёт с нами? 🚲 Выезжаем в семь утра" => ["Кто пойдёт с нами?", "🚲 Выезжаем в семь утра"]);
+        t!(Ru: "Погода испортилась. 🌧️ Зонт не забудьте" => ["Погода испортилась.", "🌧️ Зонт не забудьте"]);
+        t!(Ru: "Мы доплыли! 🏊🏼‍♀️ Вода холодная" => ["Мы доплыли! 🏊🏼‍♀️", "Вода холодная"]);
+        t!(Ru: "Обед готов. 🍲🍞 Садитесь за стол" => ["Обед готов. 🍲🍞", "Садитесь за стол"]);
+        t!(Ru: "Пирог удался.🍰 👏👏 💯 Рецепт пришлю завтра" => ["Пирог удался.🍰", "👏👏", "💯", "Рецепт пришлю завтра"]);
+        t!(Uk: "Нарешті відпустка 🌞 🌊🏖️ Їдемо до моря" => ["Нарешті відпустка 🌞", "🌊🏖️", "Їдемо до моря"]);
+        t!(Ru: "Так держать 👍🏻 👍🏽 Молодцы" => ["Так держать 👍🏻", "👍🏽", "Молодцы"]);
+        t!(Ru: "Скидки до пятницы. ⠀ Звоните нам" => ["Скидки до пятницы. ⠀", "Звоните нам"]);
+        t!(Ru: "Что нужно сделать: 1⃣ Купить билеты 2️⃣ Собрать вещи. 3⃣ Выехать" => ["Что нужно сделать: 1⃣ Купить билеты", "2️⃣ Собрать вещи.", "3⃣ Выехать"]);
+        t!(Uk: "Наш план простий. 1⃣ Прибрати двір 2⃣ Посадити дерева" => ["Наш план простий.", "1⃣ Прибрати двір", "2⃣ Посадити дерева"]);
     }
 
     #[test]

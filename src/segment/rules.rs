@@ -190,6 +190,20 @@ fn is_bullet(c: char) -> bool {
     )
 }
 
+/// A keycap number (`1⃣`, `2️⃣`, `#️⃣`) at `i`: its length in bytes.
+fn keycap_at(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    if !b
+        .get(i)
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'#' | b'*'))
+    {
+        return None;
+    }
+    let rest = &s[i + 1..];
+    let sel = if rest.starts_with('\u{fe0f}') { 3 } else { 0 };
+    rest[sel..].starts_with('\u{20e3}').then_some(1 + sel + 3)
+}
+
 /// Emoji, pictographs, dingbats, and their joiners and modifiers.
 fn is_emoji(c: char) -> bool {
     matches!(c as u32,
@@ -588,7 +602,12 @@ impl Cx<'_> {
             return true;
         }
         let tok = &s[tok_start..a];
-        if tok.contains('@') || tok.contains(':') || tok.ends_with("AM") || tok.ends_with("PM") {
+        if tok.contains('@')
+            || tok.contains(':')
+            || tok.starts_with("www.")
+            || tok.ends_with("AM")
+            || tok.ends_with("PM")
+        {
             return true;
         }
         if rc.is_alphabetic() {
@@ -615,6 +634,14 @@ impl Cx<'_> {
             let only_mention = s[start..c.a].starts_with('@') && !s[start..c.a].contains(' ');
             return c.a < c.b && !s[..c.a].ends_with(':') && !only_mention;
         }
+        // `… премии 4⃣ Отменить налоги …`: a keycap number is a list marker, like a bullet;
+        // it opens the item that follows it and never ends one.
+        if keycap_at(s, c.b).is_some() {
+            return c.a < c.b && !s[..c.a].ends_with(':');
+        }
+        if c.tok < c.a && keycap_at(s, c.tok).is_some_and(|n| c.tok + n == c.a) {
+            return false;
+        }
         if let Some(m) = marker_at(s, c.b).filter(|_| c.a < c.b) {
             if list.is_some_and(|l| {
                 l.letter == m.letter && l.delim == m.delim && m.value == l.value + 1
@@ -628,6 +655,16 @@ impl Cx<'_> {
         }
         if rc == '.' {
             return self.dots_after_period(cur, c);
+        }
+        // `Отличный снимок 👍👍 😍😍 Спасибо`: in chat text emoji groups set off by a
+        // space are reactions of their own, one sentence each.
+        let pictograph = |ch: char| is_emoji(ch) && !is_skin_or_joiner(ch) && ch != '\u{2800}';
+        if c.a < c.b
+            && pictograph(rc)
+            && char_before(s, c.a)
+                .is_some_and(|ch| pictograph(ch) || (is_skin_or_joiner(ch) && ch != '\u{200d}'))
+        {
+            return true;
         }
         if let Some(split) = (c.a < c.b).then(|| self.layout_rules(cur, c)).flatten() {
             return split;
@@ -1114,10 +1151,25 @@ impl Cx<'_> {
                     .starts_with(|ch: char| ch.is_alphabetic() || is_emoji(ch));
             return !short && !pointing && !t.starts_with('@') && word_follows;
         }
+        // `… подпишите на https://example.org/123/ Против …`: a link that closes a line of
+        // chat text without a terminal ends the sentence before a capitalised word.
+        let t = &s[ts..te];
+        if (t.contains("://") || t.starts_with("www."))
+            && right.class == RClass::Upper
+            && !right.dash
+            && !right.open
+            && c.a < c.b
+        {
+            return true;
+        }
         if left.emoji {
             if left.cluster <= content_start(s, cur) {
-                // A text smiley standing between two sentences (`дивакуватий. :) Дивитись`).
-                return is_text_smiley(&s[cur..c.a])
+                // A text smiley standing between two sentences (`дивакуватий. :) Дивитись`),
+                // or the last of several emoji groups (`Ура 🎉🎉 👍 Завтра`).
+                let lo = window(s, 0, cur, self.window);
+                let before = lo + s[lo..cur].trim_end().len();
+                let group = before < cur && char_before(s, before).is_some_and(is_emoji);
+                return (is_text_smiley(&s[cur..c.a]) || group)
                     && !right.dash
                     && !right.open
                     && right.class == RClass::Upper;
@@ -1149,7 +1201,7 @@ impl Cx<'_> {
         match right.class {
             RClass::Close | RClass::End | RClass::Hash => false,
             // An emoji after a terminal belongs to the sentence it ends.
-            RClass::Emoji => self.emoji_then_lower(c, right),
+            RClass::Emoji => self.emoji_then_lower(c, left, right),
             RClass::Lower => {
                 // `маски!!!)))) заинтриговала!`: a smiley after `!` that lower case follows.
                 if left.quote || left.emoji || c.a == c.b || right.open {
@@ -1183,7 +1235,7 @@ impl Cx<'_> {
         }
         match right.class {
             RClass::End | RClass::Close | RClass::Hash => false,
-            RClass::Emoji => self.emoji_then_lower(c, right),
+            RClass::Emoji => self.emoji_then_lower(c, left, right),
             RClass::Lower => {
                 if self.lang != Lang::En || left.quote || right.open || c.a == c.b {
                     return false;
@@ -1302,7 +1354,7 @@ impl Cx<'_> {
 
     /// `повезло. 😁 все бабушки …`: an emoji after a terminal that lower-case text follows
     /// opens the next sentence (otherwise an emoji after a terminal closes the sentence).
-    fn emoji_then_lower(&self, c: Cand, right: &Right) -> bool {
+    fn emoji_then_lower(&self, c: Cand, left: &Left, right: &Right) -> bool {
         if c.a == c.b {
             return false;
         }
@@ -1314,9 +1366,36 @@ impl Cx<'_> {
         }
         let rest = &self.s[right.word.0..];
         let after = rest.trim_start_matches(|ch: char| is_emoji(ch) || is_skin_or_joiner(ch));
-        after.len() < rest.len()
+        if after.len() < rest.len()
             && after.starts_with(' ')
             && after.trim_start().starts_with(char::is_lowercase)
+        {
+            return true;
+        }
+        // `ловится? 🎣 Судак …`: one emoji set off by spaces after a period or a question
+        // mark leads into the next sentence; after `!` (`Поздравляем! 🎉 Желаем …`) and as
+        // a run (`красиво. 😍😍😍 Зато`) emoji close the sentence they follow.
+        let terminal = &self.s[left.cluster..c.a];
+        if terminal.contains(['!', '‼', '⁉']) || !after.starts_with(' ') {
+            return false;
+        }
+        let mut ch = rest.chars();
+        // A braille blank (`⠀`) is a spacer of chat text, not an emoji.
+        let first = match ch.next() {
+            Some('\u{2800}') | None => return false,
+            Some(x) => x.len_utf8(),
+        };
+        let mut n = first;
+        let mut joined = false;
+        for x in ch {
+            if is_skin_or_joiner(x) || (joined && is_emoji(x)) {
+                joined = x == '\u{200d}';
+                n += x.len_utf8();
+            } else {
+                break;
+            }
+        }
+        n == rest.len() - after.len() && after.trim_start().starts_with(char::is_uppercase)
     }
 
     /// An initial (`И.`, `J.`) at `k`.
