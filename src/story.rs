@@ -58,6 +58,22 @@ impl AnalyzedEdition {
     pub fn sentence_text(&self, i: usize) -> &str {
         self.sentences[i].sentence.span.slice(&self.edition.text)
     }
+
+    /// The edition as one side of an alignment: its language, sentences and paragraphs.
+    pub fn side(&self) -> Side<'_> {
+        Side::new(
+            self.lang(),
+            (0..self.sentences.len())
+                .map(|i| self.sentence_text(i))
+                .collect(),
+        )
+        .with_paragraphs(
+            self.sentences
+                .iter()
+                .map(|s| s.sentence.paragraph)
+                .collect(),
+        )
+    }
 }
 
 /// Everything edalign found out about one story.
@@ -145,6 +161,11 @@ impl Pipeline {
     /// A builder with the default settings.
     pub fn builder() -> PipelineBuilder {
         PipelineBuilder::default()
+    }
+
+    /// The aligner the pipeline uses.
+    pub fn aligner(&self) -> &Aligner {
+        &self.aligner
     }
 
     /// The detector the pipeline uses.
@@ -270,19 +291,7 @@ impl Pipeline {
                 ),
             ));
         }
-        let sides: Vec<Side> = editions
-            .iter()
-            .map(|e| {
-                Side::new(
-                    e.lang(),
-                    e.sentences
-                        .iter()
-                        .map(|s| s.sentence.span.slice(&e.edition.text))
-                        .collect(),
-                )
-                .with_paragraphs(e.sentences.iter().map(|s| s.sentence.paragraph).collect())
-            })
-            .collect();
+        let sides: Vec<Side> = editions.iter().map(AnalyzedEdition::side).collect();
         let alignment = self.aligner.align_story(&sides);
         let review = review(&editions, &excluded, &alignment);
         Ok(StoryReport {

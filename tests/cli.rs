@@ -351,3 +351,38 @@ fn batch_keeps_going_past_a_bad_story() {
     assert_eq!(recs[3]["schema"], "edalign.story/1");
     assert!(stderr(&o).contains("line 2"));
 }
+
+#[test]
+fn learn_lexicon_then_align_with_it() {
+    let dir = story("lexicon");
+    let good = serde_json::json!({"id": "s", "editions": {"uk": UK, "en": EN, "ru": RU}});
+    let input = format!("{good}\n{good}\n");
+    let lex = dir.join("lex.tsv");
+    let o = edalign_stdin(&["learn-lexicon", "--out", lex.to_str().unwrap()], &input);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = fs::read_to_string(&lex).unwrap();
+    for line in text.lines() {
+        assert_eq!(line.split('\t').count(), 4, "{line}");
+    }
+    let o = edalign(&[
+        "align",
+        "--lexicon",
+        lex.to_str().unwrap(),
+        "--format",
+        "json",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // A malformed lexicon is an error naming the file and line.
+    fs::write(&lex, "uk\tслово\ten\n").unwrap();
+    let o = edalign(&[
+        "align",
+        "--lexicon",
+        lex.to_str().unwrap(),
+        dir.to_str().unwrap(),
+    ]);
+    assert_error(
+        &o,
+        "lex.tsv: lexicon row is not lang<TAB>stem<TAB>lang<TAB>stem at line 1",
+    );
+}

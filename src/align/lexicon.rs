@@ -115,10 +115,14 @@ impl Lexicon {
             }
             let f: Vec<&str> = line.split('\t').collect();
             let bad = || {
-                Error::config(format!(
-                    "lexicon line {}: expected lang, stem, lang, stem",
-                    n + 1
-                ))
+                Error::parse(
+                    crate::error::Position {
+                        source: None,
+                        line: Some(n as u64 + 1),
+                        byte: None,
+                    },
+                    "lexicon row is not lang<TAB>stem<TAB>lang<TAB>stem",
+                )
             };
             if f.len() != 4 {
                 return Err(bad());

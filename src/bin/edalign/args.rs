@@ -18,6 +18,9 @@ pub enum Command {
     Align(AlignArgs),
     /// Align many stories read as JSON Lines, on all cores; one JSON line out per story.
     Batch(BatchArgs),
+    /// Learn a word lexicon from a batch of stories (JSON Lines, as for `batch`), for
+    /// `--lexicon`: translations of words that the confident links of the batch agree on.
+    LearnLexicon(LearnArgs),
     /// Identify the language of files, or of every line of a file.
     Detect(DetectArgs),
     /// Split text into sentences.
@@ -66,6 +69,12 @@ pub struct AlignOptions {
     /// Largest number of sentences on one side of a bead (1..3).
     #[arg(long, default_value_t = 2)]
     pub max_bead: usize,
+    /// Half-width of the alignment band, in sentences (longer documents cost (n+m)·band).
+    #[arg(long, default_value_t = 100)]
+    pub band_width: usize,
+    /// A word lexicon learned with `edalign learn-lexicon` (TSV), as extra alignment evidence.
+    #[arg(long)]
+    pub lexicon: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -111,6 +120,18 @@ pub struct BatchArgs {
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub options: AlignOptions,
+}
+
+#[derive(Args, Debug)]
+pub struct LearnArgs {
+    /// JSON Lines input, as for `batch` (default: standard input). Every story is held in
+    /// memory: give a sample of a few thousand stories, not the whole archive.
+    pub input: Option<PathBuf>,
+    /// Write the lexicon to this file (atomically) instead of standard output.
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
     #[command(flatten)]
     pub options: AlignOptions,
 }

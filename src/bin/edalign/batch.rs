@@ -8,9 +8,11 @@
 //! [`edalign::format::json`], or `{"id": ..., "line": N, "error": "..."}` for a story that
 //! failed. A failed story never stops the others; the exit status is 2 when any failed.
 
-use crate::args::BatchArgs;
+use crate::args::{BatchArgs, LearnArgs};
 use crate::output::Output;
+use edalign::align::Side;
 use edalign::error::Position;
+use edalign::story::AnalyzedEdition;
 use edalign::story::{Pipeline, Story};
 use edalign::{Edition, Error, Lang, Result};
 use rayon::prelude::*;
@@ -73,6 +75,96 @@ fn parse_story(line: &str, source: &str, n: u64) -> Result<Story> {
             .collect(),
     };
     Ok(Story { id, editions })
+}
+
+/// Opens the JSON Lines input: a file, or standard input for `None` / `-`.
+fn open_input(input: Option<&std::path::Path>) -> Result<(String, Box<dyn BufRead>)> {
+    Ok(match input {
+        Some(p) if p.as_os_str() != "-" => {
+            let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+            (p.display().to_string(), Box::new(BufReader::new(f)))
+        }
+        _ => (
+            "<stdin>".to_string(),
+            Box::new(BufReader::new(std::io::stdin())),
+        ),
+    })
+}
+
+/// `edalign learn-lexicon`: reads every story, analyses its editions, and writes the
+/// lexicon the aligner learns from the batch's confident links. A bad story is reported
+/// and skipped; the exit status is then 2, but the lexicon of the others is written.
+pub fn learn(l: LearnArgs) -> Result<ExitCode> {
+    let pipeline: Pipeline = crate::pipeline(&l.options, false)?;
+    let (source, reader) = open_input(l.input.as_deref())?;
+    let lines: Vec<(u64, Vec<u8>)> = reader
+        .split(b'\n')
+        .enumerate()
+        .map(|(i, r)| {
+            r.map(|l| (i as u64 + 1, l))
+                .map_err(|e| Error::io(&source, e))
+        })
+        .collect::<Result<_>>()?;
+    let analysed: Vec<(u64, Result<Vec<AnalyzedEdition>>)> = lines
+        .into_par_iter()
+        .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
+        .map(|(n, raw)| {
+            let r = String::from_utf8(raw)
+                .map_err(|e| {
+                    Error::parse(
+                        Position {
+                            source: Some(source.clone()),
+                            line: Some(n),
+                            byte: Some(e.utf8_error().valid_up_to() as u64),
+                        },
+                        "invalid UTF-8 (byte offset within the line)",
+                    )
+                })
+                .and_then(|t| parse_story(&t, &source, n))
+                .and_then(|story| {
+                    story
+                        .editions
+                        .into_iter()
+                        .map(|e| pipeline.analyze(e))
+                        .filter(|a| !a.as_ref().is_ok_and(|a| a.lang() == Lang::Other))
+                        .collect::<Result<Vec<_>>>()
+                });
+            (n, r)
+        })
+        .collect();
+    let mut failed = 0;
+    let mut stories = Vec::new();
+    for (n, r) in analysed {
+        match r {
+            Ok(eds) if eds.len() >= 2 => stories.push(eds),
+            Ok(_) => {}
+            Err(e) => {
+                failed += 1;
+                eprintln!("edalign: {source}: line {n}: {e}");
+            }
+        }
+    }
+    let sides: Vec<Vec<Side>> = stories
+        .iter()
+        .map(|eds| eds.iter().map(AnalyzedEdition::side).collect())
+        .collect();
+    let lexicon = pipeline.aligner().learn_lexicon(&sides);
+    eprintln!(
+        "edalign: {} stories, {} lexicon entries",
+        sides.len(),
+        lexicon.len()
+    );
+    let mut out = Output::open(l.out.as_deref())?;
+    let name = out.name();
+    out.writer()
+        .write_all(lexicon.to_tsv().as_bytes())
+        .map_err(crate::write_err(&name))?;
+    out.commit()?;
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 pub fn run(b: BatchArgs) -> Result<ExitCode> {

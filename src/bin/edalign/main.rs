@@ -25,6 +25,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Align(a) => run_align(a),
         Command::Batch(b) => batch::run(b),
+        Command::LearnLexicon(l) => batch::learn(l),
         Command::Detect(d) => run_detect(d),
         Command::Segment(s) => run_segment(s),
     };
@@ -50,10 +51,18 @@ pub(crate) fn write_err(name: &str) -> impl Fn(std::io::Error) -> Error + '_ {
 
 /// Builds the pipeline from the shared align options.
 pub(crate) fn pipeline(opts: &args::AlignOptions, keep_order: bool) -> Result<Pipeline> {
-    let aligner = Aligner::builder()
+    let mut builder = Aligner::builder();
+    builder
         .min_score(opts.min_score)
         .max_bead(opts.max_bead)
-        .build()?;
+        .band_width(opts.band_width);
+    if let Some(path) = &opts.lexicon {
+        let text = Edition::from_path(path)?.text;
+        let lexicon = edalign::align::Lexicon::from_tsv(&text)
+            .map_err(|e| e.with_source(&path.display().to_string()))?;
+        builder.lexicon(lexicon);
+    }
+    let aligner = builder.build()?;
     Pipeline::builder()
         .aligner(aligner)
         .presegmented(opts.presegmented)
