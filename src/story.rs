@@ -213,9 +213,11 @@ impl Pipeline {
                 .paragraphs
                 .iter()
                 .enumerate()
+                // One sentence a line says nothing about paragraphs: all are in one, so
+                // that no line break counts as a paragraph boundary for the aligner.
                 .map(|(i, p)| Sentence {
                     index: i,
-                    paragraph: i,
+                    paragraph: 0,
                     span: p.span,
                 })
                 .collect()
@@ -319,4 +321,43 @@ fn presegmented_layout(text: &str) -> Layout {
         });
     }
     layout
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presegmented_lines_are_sentences_of_one_paragraph() {
+        let p = Pipeline::builder().presegmented(true).build().unwrap();
+        let e = p
+            .analyze(Edition::new(
+                "a",
+                None,
+                "Перше речення.\nДруге.\n\nЧетверте.\n",
+            ))
+            .unwrap();
+        let texts: Vec<&str> = (0..e.sentences.len()).map(|i| e.sentence_text(i)).collect();
+        assert_eq!(texts, ["Перше речення.", "Друге.", "", "Четверте."]);
+        assert!(e.sentences.iter().all(|s| s.sentence.paragraph == 0));
+    }
+
+    #[test]
+    fn editions_are_ordered_uk_en_ru_whatever_the_input_order() {
+        let story = Story {
+            id: "s".into(),
+            editions: vec![
+                Edition::new("x", None, "Это новости о бюджете страны на следующий год."),
+                Edition::new(
+                    "y",
+                    None,
+                    "This is news about the country's budget for next year.",
+                ),
+                Edition::new("z", None, "Це новини про бюджет країни на наступний рік."),
+            ],
+        };
+        let r = Pipeline::default().run(story).unwrap();
+        let langs: Vec<Lang> = r.editions.iter().map(AnalyzedEdition::lang).collect();
+        assert_eq!(langs, [Lang::Uk, Lang::En, Lang::Ru]);
+    }
 }
