@@ -212,13 +212,12 @@ impl Pipeline {
             layout
                 .paragraphs
                 .iter()
+                .flat_map(|p| p.lines.iter())
                 .enumerate()
-                // One sentence a line says nothing about paragraphs: all are in one, so
-                // that no line break counts as a paragraph boundary for the aligner.
-                .map(|(i, p)| Sentence {
+                .map(|(i, &span)| Sentence {
                     index: i,
                     paragraph: 0,
-                    span: p.span,
+                    span,
                 })
                 .collect()
         } else {
@@ -306,18 +305,22 @@ impl Pipeline {
     }
 }
 
-/// One sentence a line: each line is its own paragraph, empty lines included, so that
-/// sentence indices are line numbers.
+/// One sentence a line: the text is one paragraph whose lines (empty ones included) are
+/// the sentences, so that sentence indices are line numbers and no line break counts as a
+/// paragraph boundary.
 fn presegmented_layout(text: &str) -> Layout {
-    let mut layout = Layout::default();
+    let mut lines = Vec::new();
     let mut start = 0;
     for piece in text.split_inclusive('\n') {
         let line = piece.trim_end_matches(['\n', '\r']);
-        let span = crate::Span::new(start, start + line.len());
+        lines.push(crate::Span::new(start, start + line.len()));
         start += piece.len();
+    }
+    let mut layout = Layout::default();
+    if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
         layout.paragraphs.push(crate::clean::Paragraph {
-            span,
-            lines: vec![span],
+            span: crate::Span::new(first.start, last.end),
+            lines,
         });
     }
     layout

@@ -1,6 +1,9 @@
 //! Raw command-line arguments (clap). `config.rs` turns them into validated objects.
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use edalign::format::Format;
+use edalign::review::Severity;
 use std::path::PathBuf;
 
 /// Align the uk, en and ru editions of news stories and review what each edition dropped,
@@ -28,31 +31,10 @@ pub enum Command {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Text,
-    Json,
-    Tsv,
-    Ladder,
-    /// TMX 1.4b translation memory, one unit per aligned group.
-    Tmx,
-    /// Line-aligned plain text per pair: needs --out PREFIX (writes PREFIX.uk-en.uk …).
-    Moses,
-    /// One self-contained HTML page.
-    Html,
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
     Auto,
     Always,
     Never,
-}
-
-#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SeverityArg {
-    Info,
-    Warning,
-    Error,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -83,8 +65,8 @@ pub struct AlignArgs {
     #[arg(required = true, num_args = 1..=3)]
     pub inputs: Vec<PathBuf>,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    #[arg(short, long, default_value = "text", value_parser = format_parser())]
+    pub format: Format,
     /// Declared languages of the inputs, comma separated in input order (e.g. uk,en,ru);
     /// checked against the text, never trusted. Default: taken from file names.
     #[arg(long, value_delimiter = ',')]
@@ -97,8 +79,8 @@ pub struct AlignArgs {
     #[arg(long)]
     pub pair: Option<String>,
     /// Exit with status 1 when a finding is at least this severe.
-    #[arg(long, value_enum)]
-    pub fail_on: Option<SeverityArg>,
+    #[arg(long, value_parser = severity_parser())]
+    pub fail_on: Option<Severity>,
     /// Colour the text view.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
@@ -158,4 +140,16 @@ pub struct SegmentArgs {
     /// The language's rules to use (default: detected).
     #[arg(long)]
     pub lang: Option<String>,
+}
+
+/// `--format`: the library's format names, listed in `--help`.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::ALL.map(|(name, _)| name))
+        .map(|name| Format::from_name(&name).expect("a listed name"))
+}
+
+/// `--fail-on`: `info`, `warning` or `error`.
+fn severity_parser() -> impl TypedValueParser<Value = Severity> {
+    PossibleValuesParser::new(["info", "warning", "error"])
+        .map(|name| Severity::from_name(&name).expect("a listed name"))
 }

@@ -6,13 +6,13 @@ mod args;
 mod batch;
 mod output;
 
-use args::{AlignArgs, Cli, ColorArg, Command, DetectArgs, FormatArg, SegmentArgs, SeverityArg};
+use args::{AlignArgs, Cli, ColorArg, Command, DetectArgs, SegmentArgs};
 use clap::Parser;
 use edalign::align::Aligner;
 use edalign::detect::Detector;
 use edalign::error::{ErrorKind, Position};
+use edalign::format::Format;
 use edalign::format::text::TextOptions;
-use edalign::review::Severity;
 use edalign::story::{Pipeline, Story};
 use edalign::{Edition, Error, Lang, Result};
 use output::Output;
@@ -138,14 +138,14 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
         }
     }
     // The two-file ladder contract keeps the given order: the first file is the source.
-    let two_file_ladder = a.format == FormatArg::Ladder && !folder && files.len() == 2;
+    let two_file_ladder = a.format == Format::Ladder && !folder && files.len() == 2;
     let pipeline = pipeline(&a.options, two_file_ladder)?;
     let report = pipeline.run(Story { id, editions })?;
 
-    if a.pair.is_some() && a.format != FormatArg::Moses {
+    if a.pair.is_some() && a.format != Format::Moses {
         return Err(Error::config("--pair goes with --format moses"));
     }
-    if a.format == FormatArg::Moses {
+    if a.format == Format::Moses {
         write_moses(&report, a.out.as_deref(), a.pair.as_deref())?;
         return Ok(exit_status(&a, &report));
     }
@@ -158,7 +158,7 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
     };
     let w = out.writer();
     let written = match a.format {
-        FormatArg::Text => edalign::format::text::write(
+        Format::Text => edalign::format::text::write(
             w,
             &report,
             TextOptions {
@@ -166,12 +166,12 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
                 color,
             },
         ),
-        FormatArg::Json => edalign::format::json::write(w, &report),
-        FormatArg::Tsv => edalign::format::tsv::write(w, &report),
-        FormatArg::Ladder => edalign::format::ladder::write(w, &report, !two_file_ladder),
-        FormatArg::Tmx => edalign::format::tmx::write(w, &report),
-        FormatArg::Html => edalign::format::html::write(w, &report),
-        FormatArg::Moses => unreachable!("written above"),
+        Format::Json => edalign::format::json::write(w, &report),
+        Format::Tsv => edalign::format::tsv::write(w, &report),
+        Format::Ladder => edalign::format::ladder::write(w, &report, !two_file_ladder),
+        Format::Tmx => edalign::format::tmx::write(w, &report),
+        Format::Html => edalign::format::html::write(w, &report),
+        Format::Moses => unreachable!("written above"),
     };
     written.map_err(write_err(&name))?;
     out.commit()?;
@@ -180,11 +180,7 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
 
 /// 1 when a finding is at least as severe as `--fail-on`, else 0.
 fn exit_status(a: &AlignArgs, report: &edalign::story::StoryReport) -> ExitCode {
-    let fail = a.fail_on.map(|s| match s {
-        SeverityArg::Info => Severity::Info,
-        SeverityArg::Warning => Severity::Warning,
-        SeverityArg::Error => Severity::Error,
-    });
+    let fail = a.fail_on;
     match (fail, report.review.worst()) {
         (Some(limit), Some(worst)) if worst >= limit => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
