@@ -386,3 +386,30 @@ fn learn_lexicon_then_align_with_it() {
         "lex.tsv: lexicon row is not lang<TAB>stem<TAB>lang<TAB>stem at line 1",
     );
 }
+
+#[test]
+fn a_folder_of_stories_aligns_each_and_survives_a_bad_one() {
+    let root = scratch("many");
+    for name in ["a", "b"] {
+        let dir = root.join(name);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("uk.txt"), UK).unwrap();
+        fs::write(dir.join("en.txt"), EN).unwrap();
+    }
+    fs::write(root.join("a").join("en.txt"), [0xffu8]).unwrap();
+    let o = edalign(&["align", "--format", "json", root.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let docs: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["id"], "b");
+    assert!(
+        stderr(&o).contains("invalid UTF-8 at byte 0"),
+        "{}",
+        stderr(&o)
+    );
+    let o = edalign(&["align", "--format", "tsv", root.to_str().unwrap()]);
+    assert_error(&o, "holds story folders");
+}

@@ -61,7 +61,8 @@ pub struct AlignOptions {
 
 #[derive(Args, Debug)]
 pub struct AlignArgs {
-    /// A story folder (holding uk.txt, en.txt, ru.txt or any *.txt), or two or three files.
+    /// A story folder (holding uk.txt, en.txt, ru.txt or any *.txt), two or three files, or
+    /// a folder of story folders (such as corpora/: every story in turn, text or json).
     #[arg(required = true, num_args = 1..=3)]
     pub inputs: Vec<PathBuf>,
     /// Output format.

@@ -103,8 +103,100 @@ fn story_id(inputs: &[PathBuf]) -> String {
         .to_string()
 }
 
+/// The story folders inside `dir` (sub-folders holding `*.txt` editions), sorted; empty
+/// when `dir` is not a folder of stories.
+fn story_folders(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir() && story_files(p).is_ok())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// `edalign align FOLDER_OF_STORIES`: every story in turn, text views one after another or
+/// one JSON document a line. A story that fails is reported on standard error and the
+/// others go on; the exit status is then 2.
+fn run_align_many(a: &AlignArgs, stories: &[PathBuf]) -> Result<ExitCode> {
+    if !matches!(a.format, Format::Text | Format::Json) {
+        return Err(Error::config(format!(
+            "{} holds story folders: align them with --format text or json, or one story at a time",
+            a.inputs[0].display()
+        )));
+    }
+    let pipeline = pipeline(&a.options, false)?;
+    let mut out = Output::open(a.out.as_deref())?;
+    let name = out.name();
+    let color = match a.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => a.out.is_none() && std::io::stdout().is_terminal(),
+    };
+    let (mut failed, mut worst) = (0, None);
+    for (k, dir) in stories.iter().enumerate() {
+        let report = story_files(dir)
+            .and_then(|files| {
+                files
+                    .iter()
+                    .map(|f| Edition::from_path(f))
+                    .collect::<Result<Vec<_>>>()
+            })
+            .and_then(|editions| {
+                pipeline.run(Story {
+                    id: story_id(std::slice::from_ref(dir)),
+                    editions,
+                })
+            });
+        let report = match report {
+            Ok(r) => r,
+            Err(e) => {
+                failed += 1;
+                eprintln!("edalign: {e}");
+                continue;
+            }
+        };
+        worst = worst.max(report.review.worst());
+        let w = out.writer();
+        let written = if a.format == Format::Json {
+            edalign::format::json::write_line(w, &report)
+        } else {
+            let sep = if k > 0 {
+                writeln!(w).and_then(|_| writeln!(w, "{}", "=".repeat(a.width.max(60))))
+            } else {
+                Ok(())
+            };
+            sep.and_then(|_| {
+                edalign::format::text::write(
+                    w,
+                    &report,
+                    TextOptions {
+                        width: a.width,
+                        color,
+                    },
+                )
+            })
+        };
+        written.map_err(write_err(&name))?;
+    }
+    out.commit()?;
+    Ok(match (failed, a.fail_on, worst) {
+        (f, _, _) if f > 0 => ExitCode::from(2),
+        (_, Some(limit), Some(w)) if w >= limit => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    })
+}
+
 fn run_align(a: AlignArgs) -> Result<ExitCode> {
     let folder = a.inputs.len() == 1 && a.inputs[0].is_dir();
+    if folder && story_files(&a.inputs[0]).is_err() {
+        let stories = story_folders(&a.inputs[0]);
+        if !stories.is_empty() {
+            return run_align_many(&a, &stories);
+        }
+    }
     let files = if folder {
         story_files(&a.inputs[0])?
     } else {
