@@ -342,5 +342,7 @@ proptest! {
         ];
         let s = Aligner::default().align_story(&sides);
         check_story(&s, &sides);
+        let consistent = Aligner::builder().consistent(true).build().unwrap();
+        check_story(&consistent.align_story(&sides), &sides);
     }
 }

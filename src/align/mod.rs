@@ -158,6 +158,7 @@ pub struct AlignerBuilder {
     moved: bool,
     skip_cost: f64,
     lexicon: Option<Arc<Lexicon>>,
+    consistent: bool,
 }
 
 impl Default for AlignerBuilder {
@@ -170,6 +171,7 @@ impl Default for AlignerBuilder {
             moved: true,
             skip_cost: 2.0,
             lexicon: None,
+            consistent: false,
         }
     }
 }
@@ -223,6 +225,16 @@ impl AlignerBuilder {
         self
     }
 
+    /// With three editions, make the three pairwise alignments agree with the groups
+    /// (default false): sentences a pair left alone that the third edition ties to a group
+    /// are linked in that pair too. On the bench this brings the share of consistent
+    /// triangles up to the gold's own, at the cost of about a point of strict F1 in the
+    /// hard profile: for building three-way parallel data.
+    pub fn consistent(&mut self, yes: bool) -> &mut Self {
+        self.consistent = yes;
+        self
+    }
+
     /// Validates the settings.
     pub fn build(&self) -> Result<Aligner> {
         if !(1..=3).contains(&self.max_bead) {
@@ -263,6 +275,7 @@ impl AlignerBuilder {
             moved: self.moved,
             skip_cost: self.skip_cost,
             lexicon: self.lexicon.clone(),
+            consistent: self.consistent,
         })
     }
 }
@@ -276,6 +289,7 @@ pub struct Aligner {
     moved: bool,
     skip_cost: f64,
     lexicon: Option<Arc<Lexicon>>,
+    consistent: bool,
 }
 
 impl Default for Aligner {

@@ -254,6 +254,9 @@ fn break_contradictions(sides: &[Side], idx: &[(usize, usize)], al: &mut [Alignm
 /// The least evidence of its own a link closing a triangle needs.
 const CLOSE_MIN_LLR: f64 = -2.0;
 
+/// The least evidence of its own a bead made from a group needs.
+const PROJECT_MIN_LLR: f64 = CLOSE_MIN_LLR;
+
 /// Evidence for a link that the two other alignments of the story compose to.
 const AGREE_BONUS: f64 = 2.0;
 
@@ -303,7 +306,7 @@ pub(crate) fn align_story(al: &Aligner, sides: &[Side]) -> StoryAlignment {
     } else {
         first
     };
-    let pairs: Vec<PairAlignment> = idx
+    let mut pairs: Vec<PairAlignment> = idx
         .iter()
         .zip(alignments)
         .map(|(&(s, t), alignment)| PairAlignment {
@@ -312,6 +315,114 @@ pub(crate) fn align_story(al: &Aligner, sides: &[Side]) -> StoryAlignment {
             alignment,
         })
         .collect();
-    let groups = groups_from_pairs(sides.iter().map(Side::len).collect(), &pairs);
+    let lens: Vec<usize> = sides.iter().map(Side::len).collect();
+    let mut groups = groups_from_pairs(lens.clone(), &pairs);
+    if sides.len() == 3 && al.consistent {
+        pairs = project_groups(&lens, pairs, &groups, &models);
+        groups = groups_from_pairs(lens, &pairs);
+    }
     StoryAlignment { pairs, groups }
+}
+
+/// Makes the three pairwise alignments agree with the groups: where a group's sentences
+/// in a pair form one small contiguous bead on both sides, that bead replaces the pair's
+/// own beads over those sentences; a group present on one side of the pair only makes its
+/// sentences one-sided there.
+fn project_groups(
+    lens: &[usize],
+    pairs: Vec<PairAlignment>,
+    groups: &[super::Group],
+    models: &[PairModel],
+) -> Vec<PairAlignment> {
+    let contiguous = |v: &[usize]| v.windows(2).all(|w| w[1] == w[0] + 1);
+    pairs
+        .into_iter()
+        .zip(models)
+        .map(|(mut p, model)| {
+            let (s, t) = (p.src, p.tgt);
+            let mut src_bead = vec![usize::MAX; lens[s]];
+            let mut tgt_bead = vec![usize::MAX; lens[t]];
+            for (k, b) in p.alignment.beads.iter().enumerate() {
+                for i in b.src.clone() {
+                    src_bead[i] = k;
+                }
+                for j in b.tgt.clone() {
+                    tgt_bead[j] = k;
+                }
+            }
+            let beads = &p.alignment.beads;
+            let mut drop = vec![false; beads.len()];
+            let mut added = Vec::new();
+            for g in groups {
+                let (a, b) = (&g.members[s], &g.members[t]);
+                if a.is_empty() || b.is_empty() {
+                    continue;
+                }
+                let lone = a.iter().any(|&i| !beads[src_bead[i]].is_link())
+                    || b.iter().any(|&j| !beads[tgt_bead[j]].is_link());
+                if !lone || a.len() > 2 || b.len() > 2 || !contiguous(a) || !contiguous(b) {
+                    continue;
+                }
+                // The third edition ties sentences this pair left alone to the others of the
+                // group: one bead for the group's sentences in this pair.
+                let touched: Vec<usize> = a
+                    .iter()
+                    .map(|&i| src_bead[i])
+                    .chain(b.iter().map(|&j| tgt_bead[j]))
+                    .collect();
+                let inside = touched.iter().all(|&k| {
+                    beads[k].src.clone().all(|i| a.contains(&i))
+                        && beads[k].tgt.clone().all(|j| b.contains(&j))
+                });
+                if !inside || model.link_llr(a, b) <= PROJECT_MIN_LLR {
+                    continue;
+                }
+                let (sa, sb) = (a[0]..a[a.len() - 1] + 1, b[0]..b[b.len() - 1] + 1);
+                // Only where the new bead keeps the order of the links that stay.
+                let in_order = |x: &super::Bead| {
+                    !x.is_link()
+                        || x.moved
+                        || (x.src.end <= sa.start && x.tgt.end <= sb.start)
+                        || (x.src.start >= sa.end && x.tgt.start >= sb.end)
+                };
+                let keeps_order = beads
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| !drop[*k] && !touched.contains(k))
+                    .all(|(_, x)| in_order(x))
+                    && added.iter().all(in_order);
+                if !keeps_order {
+                    continue;
+                }
+                let score = touched
+                    .iter()
+                    .map(|&k| beads[k].score)
+                    .fold(1.0f64, f64::min);
+                for &k in &touched {
+                    drop[k] = true;
+                }
+                added.push(super::Bead {
+                    src: sa,
+                    tgt: sb,
+                    score: score.max(g.score),
+                    moved: false,
+                });
+            }
+            if added.is_empty() {
+                return p;
+            }
+            let mut out: Vec<super::Bead> = p
+                .alignment
+                .beads
+                .drain(..)
+                .enumerate()
+                .filter(|(k, _)| !drop[*k])
+                .map(|(_, b)| b)
+                .collect();
+            out.extend(added);
+            out.sort_by_key(|b| (b.src.start.max(b.src.end), b.tgt.start.max(b.tgt.end)));
+            p.alignment.beads = out;
+            p
+        })
+        .collect()
 }
