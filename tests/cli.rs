@@ -413,3 +413,45 @@ fn a_folder_of_stories_aligns_each_and_survives_a_bad_one() {
     let o = edalign(&["align", "--format", "tsv", root.to_str().unwrap()]);
     assert_error(&o, "holds story folders");
 }
+
+#[test]
+fn batch_writes_one_memory_and_moses_files_for_all_stories() {
+    let dir = scratch("batch_formats");
+    let good = serde_json::json!({"id": "good", "editions": {"uk": UK, "en": EN, "ru": RU}});
+    let two = serde_json::json!({"id": "two", "editions": {"uk": UK, "en": EN}});
+    let input = format!("{good}\n{{broken\n{two}\n");
+    let tmx = dir.join("all.tmx");
+    let o = edalign_stdin(
+        &["batch", "--format", "tmx", "--out", tmx.to_str().unwrap()],
+        &input,
+    );
+    assert_eq!(o.status.code(), Some(2), "the broken line is reported");
+    let memory = fs::read_to_string(&tmx).unwrap();
+    assert_eq!(memory.matches("<tmx ").count(), 1);
+    assert!(memory.contains("tuid=\"good:0\"") && memory.contains("tuid=\"two:0\""));
+    assert!(memory.trim_end().ends_with("</tmx>"));
+    let prefix = dir.join("corpus");
+    let o = edalign_stdin(
+        &[
+            "batch",
+            "--format",
+            "moses",
+            "--out",
+            prefix.to_str().unwrap(),
+        ],
+        &input,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let count = |suffix: &str| {
+        fs::read_to_string(format!("{}.{suffix}", prefix.display()))
+            .unwrap()
+            .lines()
+            .count()
+    };
+    // Both stories give uk-en lines; only the first gives uk-ru and en-ru.
+    assert_eq!(count("uk-en.uk"), count("uk-en.en"));
+    assert_eq!(count("uk-ru.uk"), count("uk-ru.ru"));
+    assert!(count("uk-en.uk") > count("uk-ru.uk"));
+    let o = edalign_stdin(&["batch", "--format", "moses"], &input);
+    assert_error(&o, "give --out PREFIX");
+}

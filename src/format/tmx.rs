@@ -38,6 +38,14 @@ pub fn write(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
         .first()
         .map(|e| e.lang().code())
         .unwrap_or("en");
+    write_header(w, srclang)?;
+    write_units(w, report)?;
+    write_footer(w)
+}
+
+/// Writes the XML declaration, the `<tmx>` and `<header>` elements and opens `<body>`.
+/// `srclang` is a language code, or `*all*` for a memory of many stories.
+pub fn write_header(w: &mut dyn Write, srclang: &str) -> io::Result<()> {
     writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(w, r#"<!DOCTYPE tmx SYSTEM "tmx14.dtd">"#)?;
     writeln!(w, r#"<tmx version="1.4">"#)?;
@@ -45,9 +53,20 @@ pub fn write(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
         w,
         r#"  <header creationtool="edalign" creationtoolversion="{}" segtype="sentence" o-tmf="edalign" adminlang="en" srclang="{}" datatype="plaintext"/>"#,
         env!("CARGO_PKG_VERSION"),
-        srclang
+        xml_escape(srclang)
     )?;
-    writeln!(w, "  <body>")?;
+    writeln!(w, "  <body>")
+}
+
+/// Closes `<body>` and `<tmx>`.
+pub fn write_footer(w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, "  </body>")?;
+    writeln!(w, "</tmx>")
+}
+
+/// Writes the translation units of one story (see the module docs), for a memory made of
+/// [`write_header`], the units of any number of stories, and [`write_footer`].
+pub fn write_units(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
     let story = xml_escape(&report.id);
     for (g, group) in report.alignment.groups.iter().enumerate() {
         let variants: Vec<(usize, String)> = group
@@ -92,6 +111,5 @@ pub fn write(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
         }
         writeln!(w, "    </tu>")?;
     }
-    writeln!(w, "  </body>")?;
-    writeln!(w, "</tmx>")
+    Ok(())
 }

@@ -107,6 +107,10 @@ pub struct BatchArgs {
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     pub jobs: Option<usize>,
+    /// Output: `json` (one document a line), `tmx` (one memory of all the stories' units)
+    /// or `moses` (needs --out PREFIX: PREFIX.uk-en.uk, PREFIX.uk-en.en, … over all stories).
+    #[arg(short, long, default_value = "json", value_parser = PossibleValuesParser::new(["json", "tmx", "moses"]))]
+    pub format: String,
     #[command(flatten)]
     pub options: AlignOptions,
 }

@@ -17,7 +17,9 @@ use edalign::story::{Pipeline, Story};
 use edalign::{Edition, Error, Lang, Result};
 use rayon::prelude::*;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Deserialize)]
@@ -167,24 +169,91 @@ pub fn learn(l: LearnArgs) -> Result<ExitCode> {
     })
 }
 
+/// What one story becomes in the chosen format, made on a worker thread.
+enum Rendered {
+    /// One JSON line.
+    Json(String),
+    /// Translation units.
+    Tmx(Vec<u8>),
+    /// Per pair name, the aligned lines.
+    Moses(Vec<(String, Vec<(String, String)>)>),
+}
+
+/// Where batch output goes: one writer, or for moses two per pair.
+enum Sink {
+    One(Output),
+    Moses {
+        prefix: PathBuf,
+        files: BTreeMap<String, (Output, Output)>,
+    },
+}
+
+impl Sink {
+    fn moses_pair(&mut self, pair: &str) -> Result<(&mut Output, &mut Output)> {
+        let Sink::Moses { prefix, files } = self else {
+            unreachable!("moses sink")
+        };
+        if !files.contains_key(pair) {
+            let (a, b) = pair.split_once('-').expect("pair names are a-b");
+            let path = |lang: &str| {
+                let mut name = prefix.as_os_str().to_owned();
+                name.push(format!(".{pair}.{lang}"));
+                PathBuf::from(name)
+            };
+            let pa = path(a);
+            let pb = path(b);
+            files.insert(
+                pair.to_string(),
+                (Output::open(Some(&pa))?, Output::open(Some(&pb))?),
+            );
+        }
+        let (x, y) = files.get_mut(pair).expect("inserted above");
+        Ok((x, y))
+    }
+
+    /// Moves every file into place (all written completely first).
+    fn commit(self) -> Result<()> {
+        match self {
+            Sink::One(o) => o.commit(),
+            Sink::Moses { files, .. } => {
+                for (_, (a, b)) in files {
+                    a.commit()?;
+                    b.commit()?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 pub fn run(b: BatchArgs) -> Result<ExitCode> {
     let pipeline: Pipeline = crate::pipeline(&b.options, false)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(b.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Error::config(format!("cannot start worker threads: {e}")))?;
-    let (source, reader): (String, Box<dyn BufRead>) = match &b.input {
-        Some(p) if p.as_os_str() != "-" => {
-            let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
-            (p.display().to_string(), Box::new(BufReader::new(f)))
+    let format = b.format.as_str();
+    let mut sink = if format == "moses" {
+        let Some(prefix) = b.out.clone() else {
+            return Err(Error::config(
+                "batch --format moses writes two files per pair: give --out PREFIX",
+            ));
+        };
+        Sink::Moses {
+            prefix,
+            files: BTreeMap::new(),
         }
-        _ => (
-            "<stdin>".to_string(),
-            Box::new(BufReader::new(std::io::stdin())),
-        ),
+    } else {
+        Sink::One(Output::open(b.out.as_deref())?)
     };
-    let mut out = Output::open(b.out.as_deref())?;
-    let name = out.name();
+    let (source, reader) = open_input(b.input.as_deref())?;
+    if let Sink::One(out) = &mut sink {
+        if format == "tmx" {
+            let name = out.name();
+            edalign::format::tmx::write_header(out.writer(), "*all*")
+                .map_err(crate::write_err(&name))?;
+        }
+    }
     let mut failed = 0usize;
     let mut lines = reader.split(b'\n');
     let mut n: u64 = 0;
@@ -200,7 +269,7 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
                         line: Some(n),
                         byte: Some(e.utf8_error().valid_up_to() as u64),
                     },
-                    "invalid UTF-8 (column offset in byte)",
+                    "invalid UTF-8 (byte offset within the line)",
                 )
             });
             if text.as_ref().is_ok_and(|t| t.trim().is_empty()) {
@@ -214,35 +283,93 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         if chunk.is_empty() {
             break;
         }
-        let results: Vec<(u64, Result<serde_json::Value>)> = pool.install(|| {
+        let results: Vec<(u64, Result<Rendered>)> = pool.install(|| {
             chunk
                 .into_par_iter()
                 .map(|(n, line)| {
                     let r = line
                         .and_then(|l| parse_story(&l, &source, n))
                         .and_then(|story| pipeline.run(story))
-                        .map(|report| edalign::format::json::to_value(&report));
+                        .and_then(|report| render(format, &report));
                     (n, r)
                 })
                 .collect()
         });
         for (n, r) in results {
-            let w = out.writer();
-            let v = match r {
+            let rendered = match r {
                 Ok(v) => v,
                 Err(e) => {
                     failed += 1;
                     eprintln!("edalign: {source}: line {n}: {e}");
-                    serde_json::json!({"line": n, "error": e.to_string()})
+                    if let Sink::One(out) = &mut sink {
+                        if format == "json" {
+                            let name = out.name();
+                            let v = serde_json::json!({"line": n, "error": e.to_string()});
+                            writeln!(out.writer(), "{v}").map_err(crate::write_err(&name))?;
+                        }
+                    }
+                    continue;
                 }
             };
-            writeln!(w, "{v}").map_err(crate::write_err(&name))?;
+            match rendered {
+                Rendered::Json(line) => {
+                    let Sink::One(out) = &mut sink else {
+                        unreachable!()
+                    };
+                    let name = out.name();
+                    writeln!(out.writer(), "{line}").map_err(crate::write_err(&name))?;
+                }
+                Rendered::Tmx(units) => {
+                    let Sink::One(out) = &mut sink else {
+                        unreachable!()
+                    };
+                    let name = out.name();
+                    out.writer()
+                        .write_all(&units)
+                        .map_err(crate::write_err(&name))?;
+                }
+                Rendered::Moses(pairs) => {
+                    for (pair, lines) in pairs {
+                        let (a, b) = sink.moses_pair(&pair)?;
+                        let (na, nb) = (a.name(), b.name());
+                        for (x, y) in lines {
+                            writeln!(a.writer(), "{x}").map_err(crate::write_err(&na))?;
+                            writeln!(b.writer(), "{y}").map_err(crate::write_err(&nb))?;
+                        }
+                    }
+                }
+            }
         }
     }
-    out.commit()?;
+    if let Sink::One(out) = &mut sink {
+        if format == "tmx" {
+            let name = out.name();
+            edalign::format::tmx::write_footer(out.writer()).map_err(crate::write_err(&name))?;
+        }
+    }
+    sink.commit()?;
     Ok(if failed > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Renders one story's report in the batch format.
+fn render(format: &str, report: &edalign::story::StoryReport) -> Result<Rendered> {
+    use edalign::format::{json, moses, tmx};
+    Ok(match format {
+        "tmx" => {
+            let mut buf = Vec::new();
+            tmx::write_units(&mut buf, report).map_err(|e| Error::io("<memory>", e))?;
+            Rendered::Tmx(buf)
+        }
+        "moses" => Rendered::Moses(
+            moses::pairs(report)
+                .into_iter()
+                .map(|(name, k)| (name, moses::lines(report, k)))
+                .collect(),
+        ),
+        _ => Rendered::Json(json::to_value(report).to_string()),
     })
 }
