@@ -40,3 +40,8 @@ pub use edition::Edition;
 pub use error::{Error, ErrorKind, Position, Result};
 pub use lang::Lang;
 pub use span::Span;
+
+/// The README's examples, compiled and run as doc tests so that they stay true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
