@@ -79,6 +79,20 @@ fn parse_story(line: &str, source: &str, n: u64) -> Result<Story> {
     Ok(Story { id, editions })
 }
 
+/// One input line as text; bad UTF-8 is an error naming the line and the byte in it.
+fn line_text(raw: Vec<u8>, source: &str, n: u64) -> Result<String> {
+    String::from_utf8(raw).map_err(|e| {
+        Error::parse(
+            Position {
+                source: Some(source.to_string()),
+                line: Some(n),
+                byte: Some(e.utf8_error().valid_up_to() as u64),
+            },
+            "invalid UTF-8 (byte offset within the line)",
+        )
+    })
+}
+
 /// Opens the JSON Lines input: a file, or standard input for `None` / `-`.
 fn open_input(input: Option<&std::path::Path>) -> Result<(String, Box<dyn BufRead>)> {
     Ok(match input {
@@ -111,17 +125,7 @@ pub fn learn(l: LearnArgs) -> Result<ExitCode> {
         .into_par_iter()
         .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
         .map(|(n, raw)| {
-            let r = String::from_utf8(raw)
-                .map_err(|e| {
-                    Error::parse(
-                        Position {
-                            source: Some(source.clone()),
-                            line: Some(n),
-                            byte: Some(e.utf8_error().valid_up_to() as u64),
-                        },
-                        "invalid UTF-8 (byte offset within the line)",
-                    )
-                })
+            let r = line_text(raw, &source, n)
                 .and_then(|t| parse_story(&t, &source, n))
                 .and_then(|story| {
                     story
@@ -262,16 +266,7 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         for raw in lines.by_ref() {
             n += 1;
             let raw = raw.map_err(|e| Error::io(&source, e))?;
-            let text = String::from_utf8(raw).map_err(|e| {
-                Error::parse(
-                    Position {
-                        source: Some(source.clone()),
-                        line: Some(n),
-                        byte: Some(e.utf8_error().valid_up_to() as u64),
-                    },
-                    "invalid UTF-8 (byte offset within the line)",
-                )
-            });
+            let text = line_text(raw, &source, n);
             if text.as_ref().is_ok_and(|t| t.trim().is_empty()) {
                 continue;
             }

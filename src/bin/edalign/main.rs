@@ -131,11 +131,7 @@ fn run_align_many(a: &AlignArgs, stories: &[PathBuf]) -> Result<ExitCode> {
     let pipeline = pipeline(&a.options, false)?;
     let mut out = Output::open(a.out.as_deref())?;
     let name = out.name();
-    let color = match a.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => a.out.is_none() && std::io::stdout().is_terminal(),
-    };
+    let color = use_color(&a);
     let (mut failed, mut worst) = (0, None);
     for (k, dir) in stories.iter().enumerate() {
         let report = story_files(dir)
@@ -244,11 +240,7 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
     }
     let mut out = Output::open(a.out.as_deref())?;
     let name = out.name();
-    let color = match a.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => a.out.is_none() && std::io::stdout().is_terminal(),
-    };
+    let color = use_color(&a);
     let w = out.writer();
     let written = match a.format {
         Format::Text => edalign::format::text::write(
@@ -269,6 +261,15 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
     written.map_err(write_err(&name))?;
     out.commit()?;
     Ok(exit_status(&a, &report))
+}
+
+/// Whether the text view is coloured: `--color`, and for `auto` a terminal on stdout.
+fn use_color(a: &AlignArgs) -> bool {
+    match a.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => a.out.is_none() && std::io::stdout().is_terminal(),
+    }
 }
 
 /// 1 when a finding is at least as severe as `--fail-on`, else 0.
