@@ -131,7 +131,7 @@ fn run_align_many(a: &AlignArgs, stories: &[PathBuf]) -> Result<ExitCode> {
     let pipeline = pipeline(&a.options, false)?;
     let mut out = Output::open(a.out.as_deref())?;
     let name = out.name();
-    let color = use_color(&a);
+    let color = use_color(a);
     let (mut failed, mut worst) = (0, None);
     for (k, dir) in stories.iter().enumerate() {
         let report = story_files(dir)
