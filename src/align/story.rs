@@ -71,8 +71,6 @@ fn realign(
             let weight = if same_script { 0.0 } else { PIVOT_WEIGHT };
             let s_to_c = links(s, c);
             let c_to_t = links(c, t);
-            let t_to_c = links(t, c);
-            let c_to_s = links(c, s);
             let ct = model(c, t);
             let pivot = move |src: &[usize], tgt: &[usize]| -> f64 {
                 let mut cs: Vec<usize> = src
@@ -86,37 +84,16 @@ fn realign(
                 cs.dedup();
                 let mut e = (weight * ct.token_llr_pub(&cs, tgt)).clamp(-PIVOT_CAP, PIVOT_CAP);
                 if agree {
-                    // Whether the pivot leads from one side of the bead to the other, in
-                    // both directions: a link the third edition ties to other sentences on
-                    // either side is contradicted, whichever side that is.
-                    let vote = |from: &[usize],
-                                to: &[usize],
-                                x_to_c: &[Vec<usize>],
-                                c_to_y: &[Vec<usize>]| {
-                        let reach: Vec<usize> = from
-                            .iter()
-                            .flat_map(|&i| x_to_c[i].iter())
-                            .flat_map(|&k| c_to_y[k].iter().copied())
-                            .collect();
-                        if reach.is_empty() {
-                            return None;
-                        }
-                        let hit = to.iter().filter(|j| reach.contains(j)).count();
-                        Some(if hit > 0 {
-                            hit as f64 / to.len() as f64
+                    // Targets reached from the source through the pivot.
+                    let reach: Vec<usize> =
+                        cs.iter().flat_map(|&k| c_to_t[k].iter().copied()).collect();
+                    if !reach.is_empty() {
+                        let hit = tgt.iter().filter(|j| reach.contains(j)).count();
+                        e += if hit > 0 {
+                            AGREE_BONUS * hit as f64 / tgt.len() as f64
                         } else {
-                            -1.0
-                        })
-                    };
-                    let votes: Vec<f64> = [
-                        vote(src, tgt, &s_to_c, &c_to_t),
-                        vote(tgt, src, &t_to_c, &c_to_s),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-                    if !votes.is_empty() {
-                        e += AGREE_BONUS * votes.iter().sum::<f64>() / votes.len() as f64;
+                            -AGREE_BONUS
+                        };
                     }
                 }
                 e
