@@ -97,7 +97,16 @@ fn story_id(inputs: &[PathBuf]) -> String {
     } else {
         inputs[0].parent().unwrap_or(Path::new(""))
     };
-    dir.file_name()
+    // `.` or `files/..` name no folder until resolved.
+    let resolved = std::fs::canonicalize(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    });
+    resolved
+        .ok()
+        .as_deref()
+        .and_then(Path::file_name)
         .and_then(|n| n.to_str())
         .filter(|n| !n.is_empty())
         .unwrap_or("story")
