@@ -251,12 +251,12 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         Sink::One(Output::open(b.out.as_deref())?)
     };
     let (source, reader) = open_input(b.input.as_deref())?;
-    if let Sink::One(out) = &mut sink {
-        if format == "tmx" {
-            let name = out.name();
-            edalign::format::tmx::write_header(out.writer(), "*all*")
-                .map_err(crate::write_err(&name))?;
-        }
+    if let Sink::One(out) = &mut sink
+        && format == "tmx"
+    {
+        let name = out.name();
+        edalign::format::tmx::write_header(out.writer(), "*all*")
+            .map_err(crate::write_err(&name))?;
     }
     let mut failed = 0usize;
     let mut lines = reader.split(b'\n');
@@ -296,12 +296,12 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
                 Err(e) => {
                     failed += 1;
                     eprintln!("edalign: {source}: line {n}: {e}");
-                    if let Sink::One(out) = &mut sink {
-                        if format == "json" {
-                            let name = out.name();
-                            let v = serde_json::json!({"line": n, "error": e.to_string()});
-                            writeln!(out.writer(), "{v}").map_err(crate::write_err(&name))?;
-                        }
+                    if let Sink::One(out) = &mut sink
+                        && format == "json"
+                    {
+                        let name = out.name();
+                        let v = serde_json::json!({"line": n, "error": e.to_string()});
+                        writeln!(out.writer(), "{v}").map_err(crate::write_err(&name))?;
                     }
                     continue;
                 }
@@ -336,11 +336,11 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
             }
         }
     }
-    if let Sink::One(out) = &mut sink {
-        if format == "tmx" {
-            let name = out.name();
-            edalign::format::tmx::write_footer(out.writer()).map_err(crate::write_err(&name))?;
-        }
+    if let Sink::One(out) = &mut sink
+        && format == "tmx"
+    {
+        let name = out.name();
+        edalign::format::tmx::write_footer(out.writer()).map_err(crate::write_err(&name))?;
     }
     sink.commit()?;
     Ok(if failed > 0 {
