@@ -601,22 +601,24 @@ mod tests {
         anchors(s, l).tokens.into_iter().map(|t| t.form).collect()
     }
 
+    /// The number and date tokens of a sentence (digits, `#d` weekdays, `#m` months).
+    fn number_forms(s: &str, l: Lang) -> Vec<String> {
+        anchors(s, l)
+            .tokens
+            .into_iter()
+            .filter(|t| t.kind == Kind::Number)
+            .map(|t| t.form)
+            .collect()
+    }
+
     #[test]
     fn numbers_are_digit_runs() {
-        let nums = |s: &str, l: Lang| -> Vec<String> {
-            anchors(s, l)
-                .tokens
-                .into_iter()
-                .filter(|t| t.kind == Kind::Number)
-                .map(|t| t.form)
-                .collect()
-        };
         assert_eq!(
-            nums("Станом на 24-го, 1,5 млн", Lang::Uk),
+            number_forms("Станом на 24-го, 1,5 млн", Lang::Uk),
             ["24", "1", "5", "1000000"]
         );
         assert_eq!(
-            nums("As of the 24th, 1.5 million", Lang::En),
+            number_forms("As of the 24th, 1.5 million", Lang::En),
             ["24", "1", "5", "1000000"]
         );
         assert_eq!(
@@ -651,18 +653,19 @@ mod tests {
 
     #[test]
     fn dates_match_across_languages() {
-        let tags = |s: &str, l: Lang| -> Vec<String> {
-            anchors(s, l)
-                .tokens
-                .into_iter()
-                .filter(|t| t.kind == Kind::Number)
-                .map(|t| t.form)
-                .collect()
-        };
-        assert_eq!(tags("On Saturday, 24 May", Lang::En), ["#d6", "24", "#m5"]);
-        assert_eq!(tags("У суботу, 24 травня", Lang::Uk), ["#d6", "24", "#m5"]);
-        assert_eq!(tags("В субботу, 24 мая", Lang::Ru), ["#d6", "24", "#m5"]);
-        assert!(tags("May I ask?", Lang::En).is_empty());
+        assert_eq!(
+            number_forms("On Saturday, 24 May", Lang::En),
+            ["#d6", "24", "#m5"]
+        );
+        assert_eq!(
+            number_forms("У суботу, 24 травня", Lang::Uk),
+            ["#d6", "24", "#m5"]
+        );
+        assert_eq!(
+            number_forms("В субботу, 24 мая", Lang::Ru),
+            ["#d6", "24", "#m5"]
+        );
+        assert!(number_forms("May I ask?", Lang::En).is_empty());
     }
 
     #[test]

@@ -34,6 +34,18 @@ pub struct Number {
     pub end: usize,
 }
 
+impl Number {
+    /// A time of day, `HH:MM`, written at `start..end`.
+    fn time(h: u32, m: u32, start: usize, end: usize) -> Number {
+        Number {
+            kind: NumberKind::Time,
+            value: format!("{h:02}:{m:02}"),
+            start,
+            end,
+        }
+    }
+}
+
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.value)
@@ -72,12 +84,7 @@ pub fn extract_numbers(text: &str) -> Vec<Number> {
         let start = i;
         // A time: 18:40, 9.00 is not taken (ambiguous with decimals).
         if let Some((h, m, end)) = time_at(text, i) {
-            out.push(Number {
-                kind: NumberKind::Time,
-                value: format!("{h:02}:{m:02}"),
-                start,
-                end,
-            });
+            out.push(Number::time(h, m, start, end));
             i = end;
             continue;
         }
@@ -183,12 +190,7 @@ pub fn extract_numbers(text: &str) -> Vec<Number> {
             } else {
                 i
             };
-            out.push(Number {
-                kind: NumberKind::Time,
-                value: format!("{h:02}:{m:02}"),
-                start,
-                end,
-            });
+            out.push(Number::time(h, m, start, end));
             i = end;
             continue;
         }
