@@ -5,6 +5,8 @@
 //! cargo run --release --example ladder -- uk.txt en.txt          # one pair
 //! cargo run --release --example ladder -- uk.txt en.txt ru.txt   # # uk-en, # uk-ru, # en-ru
 //! ladder --lexicon lex.tsv A B [C]                # with a learned lexicon
+//! ladder --pairwise-three-way A B C               # three pairs, no joint search
+//! ladder --consistent A B C                       # pairs projected from the groups
 //! ladder --learn lex.tsv DIR...                   # learn one from a batch of stories
 //! ```
 //!
@@ -86,6 +88,14 @@ fn run(mut args: Vec<String>) -> Result<(), ExitCode> {
         return learn(&args[1], &args[2..]);
     }
     let mut builder = Aligner::builder();
+    while let Some(flag) = args.first().map(String::as_str) {
+        match flag {
+            "--pairwise-three-way" => builder.joint_search(false),
+            "--consistent" => builder.consistent(true),
+            _ => break,
+        };
+        args.remove(0);
+    }
     if args.first().map(String::as_str) == Some("--lexicon") && args.len() >= 2 {
         let lex = Lexicon::from_tsv(&read(&args[1])?).map_err(|e| {
             eprintln!("{}: {e}", args[1]);
@@ -95,7 +105,9 @@ fn run(mut args: Vec<String>) -> Result<(), ExitCode> {
         args.drain(..2);
     }
     if !(2..=3).contains(&args.len()) {
-        eprintln!("usage: ladder [--lexicon FILE] A B [C]   (one sentence a line)");
+        eprintln!(
+            "usage: ladder [--pairwise-three-way] [--consistent] [--lexicon FILE] A B [C]   (one sentence a line)"
+        );
         eprintln!("       ladder --learn OUT DIR...");
         return Err(ExitCode::from(2));
     }

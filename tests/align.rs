@@ -203,6 +203,7 @@ fn story_of_three_editions_is_consistent() {
     ];
     let s = Aligner::default().align_story(&sides);
     check_story(&s, &sides);
+    check_agreement(&s);
     // uk 4 and ru 4 (the opposition) form a group without English.
     assert!(
         s.groups
@@ -251,6 +252,100 @@ fn check_story(s: &StoryAlignment, sides: &[Side]) {
             }
         }
     }
+}
+
+/// The three pairs never contradict each other. For every link `a`–`b` of a pair, the
+/// sentences of the third edition linked to `a` are those linked to `b`, except sentences
+/// with no counterpart at all in the edition that lacks them: a sentence one edition of
+/// the pair merged in and the other left out (the one way correct alignments leave a
+/// triangle open).
+fn check_agreement(s: &StoryAlignment) {
+    let pair = |x: usize, y: usize| {
+        s.pairs
+            .iter()
+            .find(|p| (p.src, p.tgt) == (x.min(y), x.max(y)))
+            .expect("three pairs")
+    };
+    // partners(x, z, i): sentences of z linked to sentence i of x.
+    let partners = |x: usize, z: usize, i: usize| -> Vec<usize> {
+        let p = pair(x, z);
+        let mut v = Vec::new();
+        for b in p.alignment.beads.iter().filter(|b| b.is_link()) {
+            let (from, to) = if p.src == x {
+                (&b.src, &b.tgt)
+            } else {
+                (&b.tgt, &b.src)
+            };
+            if from.contains(&i) {
+                v.extend(to.clone());
+            }
+        }
+        v
+    };
+    let reach = |x: usize, z: usize, r: std::ops::Range<usize>| -> Vec<usize> {
+        let mut v: Vec<usize> = r.flat_map(|i| partners(x, z, i)).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    for p in &s.pairs {
+        let (x, y) = (p.src, p.tgt);
+        let z = 3 - x - y;
+        for b in p.alignment.beads.iter().filter(|b| b.is_link()) {
+            let (ra, rb) = (reach(x, z, b.src.clone()), reach(y, z, b.tgt.clone()));
+            for &c in ra.iter().filter(|c| !rb.contains(c)) {
+                assert!(
+                    partners(z, y, c).is_empty(),
+                    "{x}:{:?}-{y}:{:?}: {z}:{c} is linked to the first, and to {y}:{:?} but not the second",
+                    b.src,
+                    b.tgt,
+                    partners(z, y, c)
+                );
+            }
+            for &c in rb.iter().filter(|c| !ra.contains(c)) {
+                assert!(
+                    partners(z, x, c).is_empty(),
+                    "{x}:{:?}-{y}:{:?}: {z}:{c} is linked to the second, and to {x}:{:?} but not the first",
+                    b.src,
+                    b.tgt,
+                    partners(z, x, c)
+                );
+            }
+        }
+    }
+}
+
+/// An edition made from `src`: sentences dropped, neighbours merged (joined with a
+/// space), and one sentence moved to another place.
+fn edition(
+    src: &[&str],
+    drop: &[bool],
+    merge: &[bool],
+    moved: Option<(usize, usize)>,
+) -> Vec<String> {
+    let mut v: Vec<String> = src
+        .iter()
+        .zip(drop)
+        .filter(|(_, d)| !**d)
+        .map(|(s, _)| s.to_string())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for (k, s) in v.drain(..).enumerate() {
+        match out.last_mut() {
+            Some(last) if merge.get(k).copied().unwrap_or(false) => {
+                last.push(' ');
+                last.push_str(&s);
+            }
+            _ => out.push(s),
+        }
+    }
+    if let Some((from, to)) = moved
+        && from < out.len()
+    {
+        let s = out.remove(from);
+        out.insert(to.min(out.len()), s);
+    }
+    out
 }
 
 #[test]
@@ -342,7 +437,37 @@ proptest! {
         ];
         let s = Aligner::default().align_story(&sides);
         check_story(&s, &sides);
+        check_agreement(&s);
         let consistent = Aligner::builder().consistent(true).build().unwrap();
         check_story(&consistent.align_story(&sides), &sides);
+    }
+
+    #[test]
+    fn edited_editions_never_contradict_each_other(
+        edits in prop::collection::vec(
+            (
+                prop::collection::vec(prop::bool::weighted(0.15), 7),
+                prop::collection::vec(prop::bool::weighted(0.15), 7),
+                prop::option::weighted(0.3, (0usize..7, 0usize..7)),
+            ),
+            3,
+        ),
+    ) {
+        let texts: Vec<Vec<String>> = [UK, EN, RU]
+            .iter()
+            .zip(&edits)
+            .map(|(src, (drop, merge, moved))| edition(src, drop, merge, *moved))
+            .collect();
+        let sides: Vec<Side> = [Lang::Uk, Lang::En, Lang::Ru]
+            .into_iter()
+            .zip(&texts)
+            .map(|(lang, t)| Side::new(lang, t.iter().map(String::as_str).collect()))
+            .collect();
+        let s = Aligner::default().align_story(&sides);
+        check_story(&s, &sides);
+        check_agreement(&s);
+        // The pairs aligned separately still partition and group (but may disagree).
+        let separate = Aligner::builder().joint_search(false).build().unwrap();
+        check_story(&separate.align_story(&sides), &sides);
     }
 }

@@ -33,11 +33,22 @@ const MOVED_MAX_CELLS: usize = 250_000;
 /// Aligns two sides with a prepared model.
 pub(crate) fn align_model(
     al: &Aligner,
-    mut model: PairModel,
+    model: PairModel,
     src: &Side,
     tgt: &Side,
     extra: Extra,
 ) -> Alignment {
+    align_fitted(al, model, src, tgt, extra).0
+}
+
+/// Aligns two sides with a prepared model; also gives the model as the last pass used it.
+pub(crate) fn align_fitted(
+    al: &Aligner,
+    mut model: PairModel,
+    src: &Side,
+    tgt: &Side,
+    extra: Extra,
+) -> (Alignment, Fitted) {
     let (n, m) = (model.n(), model.m());
     let all_s: Vec<usize> = (0..n).collect();
     let all_t: Vec<usize> = (0..m).collect();
@@ -147,9 +158,12 @@ pub(crate) fn align_model(
         beads = leftover_pass(&model, beads, skip, extra);
     }
     remark_moved(&mut beads);
-    Alignment {
-        beads: split_weak(beads, al.min_score),
-    }
+    (
+        Alignment {
+            beads: split_weak(beads, al.min_score),
+        },
+        Fitted { model, skip },
+    )
 }
 
 /// Marks as moved exactly the links that cross an in-order link: links already in order
@@ -205,14 +219,81 @@ fn run_dp(
         skip,
         temp,
     } = pass;
-    let para = |i: usize, j: usize| -> f64 {
-        // Paragraph boundaries on both sides at once: a bead is likelier to start there.
-        let (Some(pa), Some(pb)) = (&src.paragraphs, &tgt.paragraphs) else {
-            return 0.0;
-        };
-        let sa = i > 0 && i < pa.len() && pa[i] != pa[i - 1];
-        let sb = j > 0 && j < pb.len() && pb[j] != pb[j - 1];
-        if sa && sb { PARA_START } else { 0.0 }
+    dp::run(
+        smap.len(),
+        tmap.len(),
+        al.band,
+        &al.shapes,
+        temp,
+        |i, j, di, dj| {
+            let s = &smap[i..i + di];
+            let t = &tmap[j..j + dj];
+            // Beads must be contiguous in the original text.
+            if di > 1 && s[di - 1] - s[0] != di - 1 || dj > 1 && t[dj - 1] - t[0] != dj - 1 {
+                return f64::INFINITY;
+            }
+            bead_cost(model, skip, src, tgt, s, t, extra)
+        },
+    )
+}
+
+/// A pair's model as its last DP pass used it: rates and length model re-estimated from
+/// the story, and the cost of leaving a sentence alone.
+#[derive(Clone)]
+pub(crate) struct Fitted {
+    pub model: PairModel,
+    pub skip: f64,
+}
+
+impl Fitted {
+    /// Cost of a bead with this model (see [`bead_cost`]).
+    pub fn bead_cost(&self, src: &Side, tgt: &Side, s: &[usize], t: &[usize]) -> f64 {
+        bead_cost(&self.model, self.skip, src, tgt, s, t, None)
+    }
+}
+
+/// Cost (negative log odds) of the bead of source sentences `s` and target sentences `t`
+/// (original indices, consecutive; one side may be empty, the other then holds one
+/// sentence), `skip` being the cost of leaving a sentence alone.
+fn bead_cost(
+    model: &PairModel,
+    skip: f64,
+    src: &Side,
+    tgt: &Side,
+    s: &[usize],
+    t: &[usize],
+    extra: Extra,
+) -> f64 {
+    if s.is_empty() {
+        return skip - model.skip_bonus(false, t[0]);
+    }
+    if t.is_empty() {
+        return skip - model.skip_bonus(true, s[0]);
+    }
+    let (di, dj) = (s.len(), t.len());
+    let shape = match (di, dj) {
+        (1, 1) => 0.0,
+        // One sentence that joins clauses with a semicolon is how an editor
+        // merges two: the merge is then much less of a surprise.
+        (1, 2) if joins_clauses(src.sentences[s[0]]) => MERGE_JOINED,
+        (2, 1) if joins_clauses(tgt.sentences[t[0]]) => MERGE_JOINED,
+        (1, 2) | (2, 1) => 3.0,
+        (2, 2) => 5.0,
+        _ => 6.0,
+    };
+    let mut l = model.link_llr(s, t);
+    if let Some(f) = extra {
+        l += f(s, t);
+    }
+    // Paragraph boundaries on both sides at once: a bead is likelier to start there.
+    let para = match (&src.paragraphs, &tgt.paragraphs) {
+        (Some(pa), Some(pb)) => {
+            let (i, j) = (s[0], t[0]);
+            let sa = i > 0 && i < pa.len() && pa[i] != pa[i - 1];
+            let sb = j > 0 && j < pb.len() && pb[j] != pb[j - 1];
+            if sa && sb { PARA_START } else { 0.0 }
+        }
+        _ => 0.0,
     };
     // A merge of sentences from two paragraphs is unlikely.
     let straddle = |p: &Option<Vec<usize>>, r: &[usize]| -> f64 {
@@ -221,44 +302,7 @@ fn run_dp(
             _ => 0.0,
         }
     };
-    dp::run(
-        smap.len(),
-        tmap.len(),
-        al.band,
-        &al.shapes,
-        temp,
-        |i, j, di, dj| {
-            if di == 0 {
-                return skip - model.skip_bonus(false, tmap[j]);
-            }
-            if dj == 0 {
-                return skip - model.skip_bonus(true, smap[i]);
-            }
-            let s = &smap[i..i + di];
-            let t = &tmap[j..j + dj];
-            // Beads must be contiguous in the original text.
-            if s[di - 1] - s[0] != di - 1 || t[dj - 1] - t[0] != dj - 1 {
-                return f64::INFINITY;
-            }
-            let shape = match (di, dj) {
-                (1, 1) => 0.0,
-                // One sentence that joins clauses with a semicolon is how an editor
-                // merges two: the merge is then much less of a surprise.
-                (1, 2) if joins_clauses(src.sentences[s[0]]) => MERGE_JOINED,
-                (2, 1) if joins_clauses(tgt.sentences[t[0]]) => MERGE_JOINED,
-                (1, 2) | (2, 1) => 3.0,
-                (2, 2) => 5.0,
-                _ => 6.0,
-            };
-            let mut l = model.link_llr(s, t);
-            if let Some(f) = extra {
-                l += f(s, t);
-            }
-            shape - l - para(s[0], t[0])
-                + straddle(&src.paragraphs, s)
-                + straddle(&tgt.paragraphs, t)
-        },
-    )
+    shape - l - para + straddle(&src.paragraphs, s) + straddle(&tgt.paragraphs, t)
 }
 
 /// Shape cost of a 1-2 or 2-1 bead whose single sentence joins clauses (see

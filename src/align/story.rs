@@ -3,11 +3,14 @@
 //! Each pair is first aligned alone. Then every pair is realigned with the evidence of
 //! the third edition as a pivot: for a candidate link between `a` and `b`, the sentences of
 //! `c` linked to `a` are compared with `b` (Ukrainian and Russian are close, so the uk–ru
-//! alignment carries the two English pairs). Groups are the connected components of the
-//! links of all pairs.
+//! alignment carries the two English pairs). Those alignments guide the joint search over
+//! all three editions (see [`super::joint`]), whose path gives the final three. Groups are
+//! the connected components of the links of all pairs.
 
 use super::cost::PairModel;
-use super::{Aligner, Alignment, PairAlignment, Side, StoryAlignment, groups_from_pairs, pair};
+use super::{
+    Aligner, Alignment, PairAlignment, Side, StoryAlignment, groups_from_pairs, joint, pair,
+};
 use rayon::prelude::*;
 
 /// Weight of the pivot evidence against the pair's own.
@@ -269,17 +272,24 @@ pub(crate) fn align_story(al: &Aligner, sides: &[Side]) -> StoryAlignment {
         })
         .collect();
     // The pairs are independent within a round: align them in parallel.
-    let first: Vec<Alignment> = idx
+    let (first, fitted): (Vec<Alignment>, Vec<pair::Fitted>) = idx
         .par_iter()
         .zip(models.par_iter())
-        .map(|(&(s, t), m)| pair::align_model(al, m.clone(), &sides[s], &sides[t], None))
-        .collect();
+        .map(|(&(s, t), m)| pair::align_fitted(al, m.clone(), &sides[s], &sides[t], None))
+        .unzip();
     let alignments = if sides.len() == 3 {
         let second = realign(al, sides, &idx, &models, &first, false);
         let mut third = realign(al, sides, &idx, &models, &second, true);
         break_contradictions(sides, &idx, &mut third);
         close_triangles(sides, &idx, &models, &mut third);
-        third
+        let joint = al
+            .joint
+            .then(|| joint::align(sides, &fitted, &third, &al.shapes, al.min_score))
+            .flatten();
+        match joint {
+            Some(joint) => joint,
+            None => third,
+        }
     } else {
         first
     };

@@ -54,10 +54,15 @@ pub struct AlignOptions {
     /// Half-width of the alignment band, in sentences (longer documents cost (n+m)·band).
     #[arg(long, default_value_t = 100)]
     pub band_width: usize,
-    /// With three editions, make the three pairwise alignments agree with each other (for
-    /// three-way parallel data; costs about a point of strict F1 on hard cases).
+    /// With three editions, make every pair take each three-way group whole, so that every
+    /// triangle of links closes (for three-way parallel data in units of whole groups;
+    /// costs up to half a point of strict F1).
     #[arg(long)]
     pub consistent: bool,
+    /// With three editions, align the three pairs separately (each with the third edition
+    /// as a pivot) instead of in one search: faster, but the pairs may contradict each other.
+    #[arg(long)]
+    pub pairwise_three_way: bool,
     /// A word lexicon learned with `edalign learn-lexicon` (TSV), as extra alignment evidence.
     #[arg(long)]
     pub lexicon: Option<PathBuf>,

@@ -56,7 +56,8 @@ pub(crate) fn pipeline(opts: &args::AlignOptions, keep_order: bool) -> Result<Pi
         .min_score(opts.min_score)
         .max_bead(opts.max_bead)
         .band_width(opts.band_width)
-        .consistent(opts.consistent);
+        .consistent(opts.consistent)
+        .joint_search(!opts.pairwise_three_way);
     if let Some(path) = &opts.lexicon {
         let text = Edition::from_path(path)?.text;
         let lexicon = edalign::align::Lexicon::from_tsv(&text)
