@@ -12,6 +12,12 @@ put out of order). Strict: a predicted bead is right when the gold has exactly t
 
 Calibration: for links and one-sided beads, by score bucket, the share that is right;
 the headline is the precision of links scored >= 0.9 (issue 5 asks for >= 0.97).
+
+Open triangles (three-way runs): every uk i - en j, uk i - ru k whose en j and ru k share
+no en-ru link, by the shapes of the four beads involved, predicted and gold. Two patterns
+are correct alignments (a finer view of one three-way bead): `split`, uk merges what en and
+ru keep apart; `partial`, one edition of a pair merged in a sentence the other lacks. Any
+other is a contradiction between the pairs.
 """
 import glob
 import os
@@ -57,6 +63,64 @@ def off_chain(beads):
 
 def kind(s, t):
     return "%d-%d" % (min(len(s), 3), min(len(t), 3))
+
+
+def bead_of(beads, i, src):
+    for s, t, _ in beads:
+        if i in (s if src else t):
+            return (s, t)
+    return None
+
+
+def shape(b):
+    return "%d-%d" % (len(b[0]), len(b[1])) if b else "?"
+
+
+def open_triangles(ue, ur, er):
+    """Open triangles of one story, each as (pattern, shapes)."""
+    out = []
+    for s, t, _ in ue:
+        if not (s and t):
+            continue
+        for i in s:
+            for j in t:
+                for s2, t2, _ in ur:
+                    if i not in s2 or not t2:
+                        continue
+                    for k in t2:
+                        bj, bk = bead_of(er, j, True), bead_of(er, k, False)
+                        if bj is not None and bj == bk and bj[0] and bj[1]:
+                            continue
+                        shapes = (shape((s, t)), shape((s2, t2)), shape(bj), shape(bk))
+                        if shapes[0] == "1-2" and shapes[1] == "1-2" and shapes[2] == shapes[3] == "1-1":
+                            pattern = "split"
+                        elif shapes in (("1-1", "1-2", "1-1", "0-1"), ("1-2", "1-1", "1-0", "1-1")):
+                            pattern = "partial"
+                        else:
+                            pattern = "contradiction"
+                        out.append((pattern, shapes))
+    return out
+
+
+def triangles(dirs):
+    counts = {"pred": defaultdict(int), "gold": defaultdict(int)}
+    for d in dirs:
+        for ue_path in sorted(glob.glob(os.path.join(d, "*.uk-en.pred"))):
+            stem = ue_path[: -len(".uk-en.pred")]
+            for which in ("pred", "gold"):
+                paths = [stem + ".%s.%s" % (p, which) for p in ("uk-en", "uk-ru", "en-ru")]
+                if not all(os.path.exists(p) for p in paths):
+                    continue
+                ue, ur, er = (parse(p) for p in paths)
+                for pattern, _ in open_triangles(ue, ur, er):
+                    counts[which][pattern] += 1
+    if not any(counts[w] for w in counts) and not glob.glob(os.path.join(dirs[0], "*.uk-ru.pred")):
+        return
+    print()
+    print("open triangles (uk-en and uk-ru links whose en and ru share no en-ru link)")
+    print("%-14s %7s %7s" % ("pattern", "pred", "gold"))
+    for pattern in ("split", "partial", "contradiction"):
+        print("%-14s %7d %7d" % (pattern, counts["pred"][pattern], counts["gold"][pattern]))
 
 
 def main():
@@ -118,6 +182,7 @@ def main():
     n = sum(v[0] for (k, b), v in calib.items() if k == "link" and BUCKETS[b] >= 0.9)
     r = sum(v[1] for (k, b), v in calib.items() if k == "link" and BUCKETS[b] >= 0.9)
     print("links scored >= 0.9: %d, right %d, precision %.3f (issue 5 asks >= 0.97)" % (n, r, r / n if n else 0.0))
+    triangles(dirs)
     return 0
 
 
