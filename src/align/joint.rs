@@ -31,6 +31,11 @@ use std::ops::Range;
 
 /// Half-width of the corridor around the pairwise paths, in sentences.
 const CORRIDOR: usize = 3;
+/// The search gives up (and the pairwise alignments stand) beyond this many cells per
+/// sentence, plus [`MIN_CELLS`].
+const MAX_CELLS_PER_SENTENCE: usize = 400;
+/// Cells any story may use, however short.
+const MIN_CELLS: usize = 200_000;
 /// Temperature of the posteriors of links: the three projections share much of their
 /// evidence (the same sentence is on two of them), so the sum is over-confident.
 const LINK_TEMPERATURE: f64 = 1.5;
@@ -349,6 +354,13 @@ pub(crate) fn align(
     let r1 = corridor(&prev[0], &red[0], &red[1]);
     let r2 = corridor(&prev[1], &red[0], &red[2]);
     let band = Band3::new(r1, r2);
+    // Where one edition lacks a long passage the other two share, the corridor there is
+    // the product of two long ranges: past a size linear in the story, leave the story to
+    // the pairwise alignments rather than grow quadratically.
+    let total: usize = red.iter().map(Reduced::len).sum();
+    if band.cells > MAX_CELLS_PER_SENTENCE * (total + 1) + MIN_CELLS {
+        return None;
+    }
     // The en–ru rows: every (j, k) some cell holds.
     let mut r12: Vec<Option<Range<usize>>> = vec![None; red[1].len() + 1];
     for i in 0..=band.n {
