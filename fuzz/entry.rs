@@ -77,6 +77,43 @@ pub fn align(data: &[u8]) {
     assert_eq!((ns, nt), (src.len(), tgt.len()));
 }
 
+/// Three editions (uk, en, ru line lists split at NUL bytes) aligned together, with
+/// settings from the first byte: every pair partitions its sentences, and the joint search
+/// leaves no contradiction between the pairs.
+pub fn align_story(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    let mut parts = text.splitn(3, '\u{0}');
+    let texts: Vec<&str> = (0..3).map(|_| parts.next().unwrap_or("")).collect();
+    let joint = first & 1 == 0;
+    let aligner = Aligner::builder()
+        .max_bead(1 + ((first >> 1) as usize % 2))
+        .allow_2_2(first & 8 == 0)
+        .min_score(((first >> 4) % 4) as f64 / 8.0)
+        .joint_search(joint)
+        .build()
+        .expect("valid settings");
+    let sides: Vec<Side> = [Lang::Uk, Lang::En, Lang::Ru]
+        .into_iter()
+        .zip(&texts)
+        .map(|(lang, t)| Side::new(lang, t.lines().collect()))
+        .collect();
+    let story = aligner.align_story(&sides);
+    for p in &story.pairs {
+        let (mut ns, mut nt) = (0, 0);
+        for bead in &p.alignment.beads {
+            ns += bead.src.len();
+            nt += bead.tgt.len();
+        }
+        assert_eq!((ns, nt), (sides[p.src].len(), sides[p.tgt].len()));
+    }
+    if joint {
+        assert_eq!(story.contradictions(), Vec::new());
+    }
+}
+
 /// The whole pipeline on up to three editions split at NUL bytes, rendered in every format.
 pub fn story(data: &[u8]) {
     let Some((&first, rest)) = data.split_first() else {

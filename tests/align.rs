@@ -254,12 +254,13 @@ fn check_story(s: &StoryAlignment, sides: &[Side]) {
     }
 }
 
-/// The three pairs never contradict each other. For every link `a`–`b` of a pair, the
-/// sentences of the third edition linked to `a` are those linked to `b`, except sentences
-/// with no counterpart at all in the edition that lacks them: a sentence one edition of
-/// the pair merged in and the other left out (the one way correct alignments leave a
-/// triangle open).
-fn check_agreement(s: &StoryAlignment) {
+/// The links of a story's three pairs that the other two contradict, as (pair, bead)
+/// indices, computed independently of the library. For every link `a`–`b` of a pair, the
+/// sentences of the third edition linked to `a` must be those linked to `b`, except
+/// sentences with no counterpart at all in the edition that lacks them: a sentence one
+/// edition of the pair merged in and the other left out (the one way correct alignments
+/// leave a triangle open).
+fn disagreements(s: &StoryAlignment) -> Vec<(usize, usize)> {
     let pair = |x: usize, y: usize| {
         s.pairs
             .iter()
@@ -288,31 +289,52 @@ fn check_agreement(s: &StoryAlignment) {
         v.dedup();
         v
     };
-    for p in &s.pairs {
+    let mut out = Vec::new();
+    for (k, p) in s.pairs.iter().enumerate() {
         let (x, y) = (p.src, p.tgt);
         let z = 3 - x - y;
-        for b in p.alignment.beads.iter().filter(|b| b.is_link()) {
+        for (n, b) in p
+            .alignment
+            .beads
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.is_link())
+        {
             let (ra, rb) = (reach(x, z, b.src.clone()), reach(y, z, b.tgt.clone()));
-            for &c in ra.iter().filter(|c| !rb.contains(c)) {
-                assert!(
-                    partners(z, y, c).is_empty(),
-                    "{x}:{:?}-{y}:{:?}: {z}:{c} is linked to the first, and to {y}:{:?} but not the second",
-                    b.src,
-                    b.tgt,
-                    partners(z, y, c)
-                );
-            }
-            for &c in rb.iter().filter(|c| !ra.contains(c)) {
-                assert!(
-                    partners(z, x, c).is_empty(),
-                    "{x}:{:?}-{y}:{:?}: {z}:{c} is linked to the second, and to {x}:{:?} but not the first",
-                    b.src,
-                    b.tgt,
-                    partners(z, x, c)
-                );
+            let one_way = ra
+                .iter()
+                .filter(|c| !rb.contains(c))
+                .any(|&c| !partners(z, y, c).is_empty());
+            let other_way = rb
+                .iter()
+                .filter(|c| !ra.contains(c))
+                .any(|&c| !partners(z, x, c).is_empty());
+            if one_way || other_way {
+                out.push((k, n));
             }
         }
     }
+    out
+}
+
+/// The three pairs never contradict each other, and the library's own check agrees.
+fn check_agreement(s: &StoryAlignment) {
+    let found = disagreements(s);
+    assert!(
+        found.is_empty(),
+        "links contradicted by the other pairs: {found:?}"
+    );
+    assert!(s.contradictions().is_empty());
+}
+
+/// The library's check of contradictions finds what the independent one finds.
+fn check_contradictions_are_found(s: &StoryAlignment) {
+    let library: Vec<(usize, usize)> = s
+        .contradictions()
+        .iter()
+        .map(|c| (c.pair, c.bead))
+        .collect();
+    assert_eq!(library, disagreements(s));
 }
 
 /// An edition made from `src`: sentences dropped, neighbours merged (joined with a
@@ -468,6 +490,8 @@ proptest! {
         check_agreement(&s);
         // The pairs aligned separately still partition and group (but may disagree).
         let separate = Aligner::builder().joint_search(false).build().unwrap();
-        check_story(&separate.align_story(&sides), &sides);
+        let s = separate.align_story(&sides);
+        check_story(&s, &sides);
+        check_contradictions_are_found(&s);
     }
 }

@@ -204,6 +204,21 @@ fn ladder_contract_three_files_has_three_blocks() {
         .map(String::from)
         .collect();
     assert_eq!(heads, ["# uk-en", "# uk-ru", "# en-ru"]);
+    // The pairs aligned separately keep the same contract.
+    let mut args = vec!["align", "--format", "ladder", "--pairwise-three-way"];
+    let files: Vec<String> = ["ru", "en", "uk"]
+        .iter()
+        .map(|l| dir.join(format!("{l}.txt")).to_string_lossy().into_owned())
+        .collect();
+    args.extend(files.iter().map(String::as_str));
+    let separate = edalign(&args);
+    assert_eq!(separate.status.code(), Some(0), "{}", stderr(&separate));
+    let heads: Vec<String> = stdout(&separate)
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(String::from)
+        .collect();
+    assert_eq!(heads, ["# uk-en", "# uk-ru", "# en-ru"]);
 }
 
 #[test]

@@ -54,6 +54,11 @@ fn align_inputs() {
 }
 
 #[test]
+fn align_story_inputs() {
+    assert!(replay("align_story", entry::align_story) >= SEEDS.len());
+}
+
+#[test]
 fn story_inputs() {
     assert!(replay("story", entry::story) >= SEEDS.len());
 }

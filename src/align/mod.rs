@@ -148,6 +148,93 @@ pub struct StoryAlignment {
     pub groups: Vec<Group>,
 }
 
+impl StoryAlignment {
+    /// The links of three editions' alignments that the other two pairs contradict.
+    ///
+    /// For a link `a`–`b` of one pair, the sentences of the third edition linked to `a`
+    /// should be those linked to `b`. A difference is allowed only for a sentence with no
+    /// counterpart at all in the edition that lacks it: one edition of the pair merged in a
+    /// sentence the other left out, the one way correct alignments leave a triangle open.
+    /// With [`AlignerBuilder::joint_search`] (the default) the list is empty; with two
+    /// editions it always is.
+    pub fn contradictions(&self) -> Vec<Contradiction> {
+        let Some(editions) = self.groups.first().map(|g| g.members.len()) else {
+            return Vec::new();
+        };
+        if editions != 3 || self.pairs.len() != 3 {
+            return Vec::new();
+        }
+        let lens: Vec<usize> = (0..3)
+            .map(|e| self.groups.iter().map(|g| g.members[e].len()).sum())
+            .collect();
+        // partners[x][z][i]: sentences of edition z linked to sentence i of edition x.
+        let mut partners: Vec<Vec<Vec<Vec<usize>>>> =
+            lens.iter().map(|&l| vec![vec![Vec::new(); l]; 3]).collect();
+        for p in &self.pairs {
+            for b in p.alignment.beads.iter().filter(|b| b.is_link()) {
+                for i in b.src.clone() {
+                    partners[p.src][p.tgt][i].extend(b.tgt.clone());
+                }
+                for j in b.tgt.clone() {
+                    partners[p.tgt][p.src][j].extend(b.src.clone());
+                }
+            }
+        }
+        let reach = |x: usize, z: usize, r: Range<usize>| -> Vec<usize> {
+            let mut v: Vec<usize> = r.flat_map(|i| partners[x][z][i].iter().copied()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let mut out = Vec::new();
+        for (pair, p) in self.pairs.iter().enumerate() {
+            let (x, y) = (p.src, p.tgt);
+            let z = 3 - x - y;
+            for (bead, b) in p.alignment.beads.iter().enumerate() {
+                if !b.is_link() {
+                    continue;
+                }
+                let (ra, rb) = (reach(x, z, b.src.clone()), reach(y, z, b.tgt.clone()));
+                // A sentence of z linked to one side only, but linked elsewhere in the
+                // edition of the other side.
+                let bad = ra
+                    .iter()
+                    .filter(|c| !rb.contains(c))
+                    .find(|&&c| !partners[z][y][c].is_empty())
+                    .or_else(|| {
+                        rb.iter()
+                            .filter(|c| !ra.contains(c))
+                            .find(|&&c| !partners[z][x][c].is_empty())
+                    });
+                if let Some(&sentence) = bad {
+                    out.push(Contradiction {
+                        pair,
+                        bead,
+                        edition: z,
+                        sentence,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A link that the other two pairs of a story contradict (see
+/// [`StoryAlignment::contradictions`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Contradiction {
+    /// Index of the pair in [`StoryAlignment::pairs`].
+    pub pair: usize,
+    /// Index of the link in that pair's beads.
+    pub bead: usize,
+    /// The third edition.
+    pub edition: usize,
+    /// A sentence of the third edition linked to one side of the link and, elsewhere, to
+    /// the edition of the other side.
+    pub sentence: usize,
+}
+
 /// Builds an [`Aligner`]. Every setter documents its default; [`AlignerBuilder::build`]
 /// validates.
 #[derive(Clone, Debug)]
