@@ -186,6 +186,15 @@ fn ladder_contract_two_presegmented_files() {
     assert_eq!(seen_src, [0, 1, 2], "every source line in one bead: {out}");
 }
 
+/// The block heads (`# uk-en` …) of a ladder output.
+fn ladder_heads(o: &Output) -> Vec<String> {
+    stdout(o)
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
 #[test]
 fn ladder_contract_three_files_has_three_blocks() {
     let dir = story("ladder3");
@@ -198,12 +207,7 @@ fn ladder_contract_three_files_has_three_blocks() {
         dir.join("uk.txt").to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let heads: Vec<String> = stdout(&o)
-        .lines()
-        .filter(|l| l.starts_with('#'))
-        .map(String::from)
-        .collect();
-    assert_eq!(heads, ["# uk-en", "# uk-ru", "# en-ru"]);
+    assert_eq!(ladder_heads(&o), ["# uk-en", "# uk-ru", "# en-ru"]);
     // The pairs aligned separately keep the same contract.
     let mut args = vec!["align", "--format", "ladder", "--pairwise-three-way"];
     let files: Vec<String> = ["ru", "en", "uk"]
@@ -213,12 +217,7 @@ fn ladder_contract_three_files_has_three_blocks() {
     args.extend(files.iter().map(String::as_str));
     let separate = edalign(&args);
     assert_eq!(separate.status.code(), Some(0), "{}", stderr(&separate));
-    let heads: Vec<String> = stdout(&separate)
-        .lines()
-        .filter(|l| l.starts_with('#'))
-        .map(String::from)
-        .collect();
-    assert_eq!(heads, ["# uk-en", "# uk-ru", "# en-ru"]);
+    assert_eq!(ladder_heads(&separate), ["# uk-en", "# uk-ru", "# en-ru"]);
 }
 
 #[test]

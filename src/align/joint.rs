@@ -25,7 +25,7 @@
 //! (see [`settle_carried`]).
 
 use super::pair::{Fitted, remark_moved};
-use super::{Alignment, Bead, Side, split_weak};
+use super::{Alignment, Bead, Partners, Side, split_weak};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -717,25 +717,13 @@ fn settle_carried(sides: &[Side], fitted: &[Fitted], pairs: &mut [(Vec<Bead>, Ve
     // Each closing is tried once: a closing undone later is not tried again.
     let mut tried: Vec<(usize, Range<usize>, Range<usize>)> = Vec::new();
     loop {
-        // partners[x][z][i]: sentences of z linked to sentence i of x.
-        let mut partners: Vec<Vec<Vec<Vec<usize>>>> =
-            lens.iter().map(|&l| vec![vec![Vec::new(); l]; 3]).collect();
-        for (p, &(x, y)) in PAIRS.iter().enumerate() {
-            for b in pairs[p].0.iter().filter(|b| b.is_link()) {
-                for i in b.src.clone() {
-                    partners[x][y][i].extend(b.tgt.clone());
-                }
-                for j in b.tgt.clone() {
-                    partners[y][x][j].extend(b.src.clone());
-                }
-            }
-        }
-        let reach = |x: usize, z: usize, r: Range<usize>| -> Vec<usize> {
-            let mut v: Vec<usize> = r.flat_map(|i| partners[x][z][i].iter().copied()).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
+        let partners = Partners::new(
+            &lens,
+            PAIRS
+                .iter()
+                .zip(pairs.iter())
+                .map(|(&(x, y), (beads, _))| (x, y, beads.as_slice())),
+        );
         let mut change = None;
         'find: for (p, &(x, y)) in PAIRS.iter().enumerate() {
             let z = 3 - x - y;
@@ -743,7 +731,10 @@ fn settle_carried(sides: &[Side], fitted: &[Fitted], pairs: &mut [(Vec<Bead>, Ve
                 if !pairs[p].1[k] {
                     continue;
                 }
-                let (ra, rb) = (reach(x, z, b.src.clone()), reach(y, z, b.tgt.clone()));
+                let (ra, rb) = (
+                    partners.reach(x, z, b.src.clone()),
+                    partners.reach(y, z, b.tgt.clone()),
+                );
                 if ra == rb {
                     continue;
                 }
@@ -757,7 +748,7 @@ fn settle_carried(sides: &[Side], fitted: &[Fitted], pairs: &mut [(Vec<Bead>, Ve
                     let consecutive = theirs.len() <= 2 && theirs[theirs.len() - 1] - theirs[0] < 2;
                     consecutive
                         && own.len() <= 2
-                        && theirs.iter().all(|&c| partners[z][*w][c].is_empty())
+                        && theirs.iter().all(|&c| partners.of(z, *w, c).is_empty())
                 });
                 change = Some(match close {
                     Some((w, own, theirs)) => {

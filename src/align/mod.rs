@@ -167,25 +167,12 @@ impl StoryAlignment {
         let lens: Vec<usize> = (0..3)
             .map(|e| self.groups.iter().map(|g| g.members[e].len()).sum())
             .collect();
-        // partners[x][z][i]: sentences of edition z linked to sentence i of edition x.
-        let mut partners: Vec<Vec<Vec<Vec<usize>>>> =
-            lens.iter().map(|&l| vec![vec![Vec::new(); l]; 3]).collect();
-        for p in &self.pairs {
-            for b in p.alignment.beads.iter().filter(|b| b.is_link()) {
-                for i in b.src.clone() {
-                    partners[p.src][p.tgt][i].extend(b.tgt.clone());
-                }
-                for j in b.tgt.clone() {
-                    partners[p.tgt][p.src][j].extend(b.src.clone());
-                }
-            }
-        }
-        let reach = |x: usize, z: usize, r: Range<usize>| -> Vec<usize> {
-            let mut v: Vec<usize> = r.flat_map(|i| partners[x][z][i].iter().copied()).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
+        let partners = Partners::new(
+            &lens,
+            self.pairs
+                .iter()
+                .map(|p| (p.src, p.tgt, p.alignment.beads.as_slice())),
+        );
         let mut out = Vec::new();
         for (pair, p) in self.pairs.iter().enumerate() {
             let (x, y) = (p.src, p.tgt);
@@ -194,17 +181,20 @@ impl StoryAlignment {
                 if !b.is_link() {
                     continue;
                 }
-                let (ra, rb) = (reach(x, z, b.src.clone()), reach(y, z, b.tgt.clone()));
+                let (ra, rb) = (
+                    partners.reach(x, z, b.src.clone()),
+                    partners.reach(y, z, b.tgt.clone()),
+                );
                 // A sentence of z linked to one side only, but linked elsewhere in the
                 // edition of the other side.
                 let bad = ra
                     .iter()
                     .filter(|c| !rb.contains(c))
-                    .find(|&&c| !partners[z][y][c].is_empty())
+                    .find(|&&c| !partners.of(z, y, c).is_empty())
                     .or_else(|| {
                         rb.iter()
                             .filter(|c| !ra.contains(c))
-                            .find(|&&c| !partners[z][x][c].is_empty())
+                            .find(|&&c| !partners.of(z, x, c).is_empty())
                     });
                 if let Some(&sentence) = bad {
                     out.push(Contradiction {
@@ -217,6 +207,51 @@ impl StoryAlignment {
             }
         }
         out
+    }
+}
+
+/// The links of the pairs of a story, per sentence: which sentences of another edition
+/// each sentence is linked to.
+pub(crate) struct Partners {
+    /// `linked[x][z][i]`: sentences of edition `z` linked to sentence `i` of edition `x`.
+    linked: Vec<Vec<Vec<Vec<usize>>>>,
+}
+
+impl Partners {
+    /// From the beads of each pair `(source edition, target edition, beads)`; `lens` are
+    /// the editions' sentence counts.
+    pub(crate) fn new<'b>(
+        lens: &[usize],
+        pairs: impl Iterator<Item = (usize, usize, &'b [Bead])>,
+    ) -> Partners {
+        let mut linked: Vec<Vec<Vec<Vec<usize>>>> = lens
+            .iter()
+            .map(|&l| vec![vec![Vec::new(); l]; lens.len()])
+            .collect();
+        for (x, y, beads) in pairs {
+            for b in beads.iter().filter(|b| b.is_link()) {
+                for i in b.src.clone() {
+                    linked[x][y][i].extend(b.tgt.clone());
+                }
+                for j in b.tgt.clone() {
+                    linked[y][x][j].extend(b.src.clone());
+                }
+            }
+        }
+        Partners { linked }
+    }
+
+    /// Sentences of edition `z` linked to sentence `i` of edition `x`.
+    pub(crate) fn of(&self, x: usize, z: usize, i: usize) -> &[usize] {
+        &self.linked[x][z][i]
+    }
+
+    /// Sentences of edition `z` linked to any of sentences `r` of edition `x`, ascending.
+    pub(crate) fn reach(&self, x: usize, z: usize, r: Range<usize>) -> Vec<usize> {
+        let mut v: Vec<usize> = r.flat_map(|i| self.of(x, z, i).iter().copied()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
     }
 }
 
