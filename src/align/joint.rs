@@ -210,6 +210,16 @@ impl Band3 {
                 .flat_map(move |j| self.r2[i].clone().map(move |k| (i, j, k)))
         })
     }
+
+    /// The cells of [`Band3::cells`] in the opposite order.
+    fn cells_rev(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        (0..=self.n).rev().flat_map(move |i| {
+            self.r1[i]
+                .clone()
+                .rev()
+                .flat_map(move |j| self.r2[i].clone().rev().map(move |k| (i, j, k)))
+        })
+    }
 }
 
 /// Link costs of one pair over a banded region: for each source position, a range of
@@ -516,6 +526,7 @@ pub(crate) fn align(
             }
             let (pl, pa) = (link_mass.step(e, nx, cc), alone_mass.step(e, nx, cc));
             if pl <= 1e-9 && pa <= 1e-9 {
+                // Most steps of the band: their projections need not be worked out.
                 continue;
             }
             for p in 0..PAIRS.len() {
@@ -602,8 +613,7 @@ impl Masses {
         let mut bwd = vec![f64::NEG_INFINITY; band.cells];
         let mut terms: Vec<f64> = Vec::with_capacity(ns);
         fwd[0] = 0.0;
-        let order: Vec<(usize, usize, usize)> = band.cells().collect();
-        for &(i, j, k) in &order {
+        for (i, j, k) in band.cells() {
             let e = band.idx(i, j, k).expect("in band");
             if e == 0 {
                 continue;
@@ -623,7 +633,7 @@ impl Masses {
             fwd[e] = log_sum_exp(&terms);
         }
         bwd[end] = 0.0;
-        for &(i, j, k) in order.iter().rev() {
+        for (i, j, k) in band.cells_rev() {
             let e = band.idx(i, j, k).expect("in band");
             if e == end {
                 continue;
@@ -650,9 +660,14 @@ impl Masses {
         }
     }
 
-    /// Probability of the step from cell `e` to cell `nx` that costs `cost`.
+    /// Probability of the step from cell `e` to cell `nx` that costs `cost` (0 below
+    /// `e^NEGLIGIBLE`, which most steps of the band are).
     fn step(&self, e: usize, nx: usize, cost: f32) -> f64 {
-        let p = (self.fwd[e] - cost as f64 / self.t + self.bwd[nx] - self.z).exp();
+        let log = self.fwd[e] - cost as f64 / self.t + self.bwd[nx] - self.z;
+        if log < NEGLIGIBLE {
+            return 0.0;
+        }
+        let p = log.exp();
         if p.is_finite() { p } else { 0.0 }
     }
 }
@@ -663,8 +678,17 @@ fn log_sum_exp(terms: &[f64]) -> f64 {
     if m == f64::NEG_INFINITY {
         return m;
     }
-    m + terms.iter().map(|x| (x - m).exp()).sum::<f64>().ln()
+    // Terms below e^NEGLIGIBLE of the largest add nothing a f64 keeps.
+    let sum: f64 = terms
+        .iter()
+        .filter(|&&x| x - m > NEGLIGIBLE)
+        .map(|x| (x - m).exp())
+        .sum();
+    m + sum.ln()
 }
+
+/// Natural logarithm of a share too small to matter (about 1e-17).
+const NEGLIGIBLE: f64 = -40.0;
 
 /// Which of `keys` form a longest rising subsequence (strictly rising with `strict`,
 /// otherwise non-decreasing), in O(n log n).
@@ -1008,6 +1032,20 @@ mod tests {
         assert!(has([1, 1, 2], Some((2, Fine::Partial(0)))));
         // Without a third sentence there is nothing to see finer.
         assert!(!has([1, 2, 0], Some((0, Fine::Partial(0)))));
+    }
+
+    #[test]
+    fn band_cells_run_both_ways() {
+        let band = Band3::new(vec![0..2, 1..3], vec![0..1, 0..2]);
+        let forward: Vec<_> = band.cells().collect();
+        let mut backward: Vec<_> = band.cells_rev().collect();
+        backward.reverse();
+        assert_eq!(forward, backward);
+        assert_eq!(forward.len(), band.cells);
+        // Each cell's index is its place in the forward order.
+        for (e, &(i, j, k)) in forward.iter().enumerate() {
+            assert_eq!(band.idx(i, j, k), Some(e));
+        }
     }
 
     #[test]
