@@ -1,4 +1,4 @@
-//! Baseline for the segmentation benchmark: the same JSONL in and out as `segment_jsonl`,
+//! Baseline for the segmentation benchmark: the same JSONL in and out as `edalign segment --jsonl`,
 //! but sentences are bare UAX #29 sentence bounds (unicode-segmentation), trimmed, with no
 //! paragraph handling and no rules. Only for timing and comparison.
 //!
