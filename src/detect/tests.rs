@@ -145,13 +145,12 @@ case!(en_short_fragment, "the EU at" => "en");
 case!(en_french_name, "Café de Flore in Paris was crowded." => "en");
 
 #[test]
-fn long_undecided_text_stays_fast() {
-    // the statistical model reads a bounded prefix: its time grows fast with length
+fn long_undecided_text_is_read_as_cyrillic() {
+    // How long this takes is measured by bench/lid/long (the statistical model reads a
+    // bounded prefix, so the time stays flat in the length); here only the answer.
     let text = "справа ".repeat(20_000);
-    let start = std::time::Instant::now();
     let d = Detector::new().detect(&text);
     assert!(d.lang.is_cyrillic(), "{d:?}");
-    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
 }
 
 #[test]
