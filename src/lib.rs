@@ -31,6 +31,7 @@ pub mod edition;
 pub mod error;
 pub mod format;
 pub mod lang;
+pub mod lexical;
 pub mod review;
 pub mod segment;
 pub mod span;

@@ -8,6 +8,7 @@
 //! a long enough prefix or are close by Jaro–Winkler similarity.
 
 use crate::lang::Lang;
+use crate::lexical::{calendar, places, words};
 
 /// Kind of an anchor token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +122,7 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
         let lower = w.to_lowercase();
         if let Some(tag) = place_word(&lower) {
             toks.push(Token {
-                form: tag.to_string(),
+                form: tag,
                 kind: Kind::Name,
             });
             *first = false;
@@ -131,7 +132,7 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
         let calendar = calendar_word(&lower, capital && !*first);
         if let Some(n) = number_word(&lower).or(calendar) {
             toks.push(Token {
-                form: n.to_string(),
+                form: n,
                 kind: Kind::Number,
             });
             *first = false;
@@ -212,37 +213,15 @@ pub(crate) fn skeletons_match(sa: &str, sb: &str, name: bool) -> bool {
     short.len() >= need && long.starts_with(short) && long.len() - short.len() <= 1
 }
 
-/// Number words (2 to 12, million, billion) as digit forms; `None` for other words.
-fn number_word(lower: &str) -> Option<&'static str> {
-    Some(match lower {
-        "two" | "два" | "дві" | "две" | "двох" | "двух" => "2",
-        "three" | "три" | "трьох" | "трёх" | "трех" => "3",
-        "four" | "чотири" | "четыре" | "чотирьох" | "четырёх" | "четырех" => {
-            "4"
-        }
-        "five" | "п'ять" | "п’ять" | "пʼять" | "пять" | "п'яти" | "п’яти" | "пяти" => {
-            "5"
-        }
-        "six" | "шість" | "шесть" | "шести" => "6",
-        "seven" | "сім" | "семь" | "семи" => "7",
-        "eight" | "вісім" | "восемь" | "восьми" => "8",
-        "nine" | "дев'ять" | "дев’ять" | "девять" | "девяти" => "9",
-        "ten" | "десять" | "десяти" => "10",
-        "eleven" | "одинадцять" | "одиннадцать" => "11",
-        "twelve" | "дванадцять" | "двенадцать" => "12",
-        "million" | "millions" | "млн" | "мільйон" | "мільйона" | "мільйонів" | "миллион"
-        | "миллиона" | "миллионов" => "1000000",
-        "billion"
-        | "billions"
-        | "млрд"
-        | "мільярд"
-        | "мільярда"
-        | "мільярдів"
-        | "миллиард"
-        | "миллиарда"
-        | "миллиардов" => "1000000000",
-        _ => return None,
-    })
+/// Number words (2 to 12) and scale words of a million or more as digit forms, read
+/// through the lexical layer (`lexical::words`); `None` for other words. One is left out:
+/// `one`, `один` are as often pronouns as numbers.
+fn number_word(lower: &str) -> Option<String> {
+    if let Some(n) = words::number_word(lower).filter(|&n| n >= 2) {
+        return Some(n.to_string());
+    }
+    let e = words::scale(lower).filter(|&e| e >= 6)?;
+    Some(format!("1{}", "0".repeat(e as usize)))
 }
 
 /// Whether the sentence quotes several words (a quoted name such as «Лівінгстон» does not
@@ -274,292 +253,27 @@ fn has_quotation(s: &str) -> bool {
     open && inner_space
 }
 
-/// Month and weekday names (dates are anchors like numbers): `#m1`..`#m12`, `#d1`..`#d7`.
-/// English `may` and `march` count only capitalised inside a sentence (`name`).
-fn calendar_word(lower: &str, name: bool) -> Option<&'static str> {
-    const MONTHS: [&[&str]; 12] = [
-        &[
-            "january",
-            "jan",
-            "січень",
-            "січня",
-            "січні",
-            "январь",
-            "января",
-            "январе",
-        ],
-        &[
-            "february",
-            "feb",
-            "лютий",
-            "лютого",
-            "лютому",
-            "февраль",
-            "февраля",
-            "феврале",
-        ],
-        &["березень", "березня", "березні", "март", "марта", "марте"],
-        &[
-            "april",
-            "apr",
-            "квітень",
-            "квітня",
-            "квітні",
-            "апрель",
-            "апреля",
-            "апреле",
-        ],
-        &["травень", "травня", "травні", "май", "мая", "мае"],
-        &[
-            "june",
-            "червень",
-            "червня",
-            "червні",
-            "июнь",
-            "июня",
-            "июне",
-        ],
-        &["july", "липень", "липня", "липні", "июль", "июля", "июле"],
-        &[
-            "august",
-            "aug",
-            "серпень",
-            "серпня",
-            "серпні",
-            "август",
-            "августа",
-            "августе",
-        ],
-        &[
-            "september",
-            "sept",
-            "sep",
-            "вересень",
-            "вересня",
-            "вересні",
-            "сентябрь",
-            "сентября",
-            "сентябре",
-        ],
-        &[
-            "october",
-            "oct",
-            "жовтень",
-            "жовтня",
-            "жовтні",
-            "октябрь",
-            "октября",
-            "октябре",
-        ],
-        &[
-            "november",
-            "nov",
-            "листопад",
-            "листопада",
-            "листопаді",
-            "ноябрь",
-            "ноября",
-            "ноябре",
-        ],
-        &[
-            "december",
-            "dec",
-            "грудень",
-            "грудня",
-            "грудні",
-            "декабрь",
-            "декабря",
-            "декабре",
-        ],
-    ];
-    const DAYS: [&[&str]; 7] = [
-        &[
-            "monday",
-            "понеділок",
-            "понеділка",
-            "понеділку",
-            "понедельник",
-            "понедельника",
-        ],
-        &[
-            "tuesday",
-            "вівторок",
-            "вівторка",
-            "вівторку",
-            "вторник",
-            "вторника",
-        ],
-        &[
-            "wednesday",
-            "середа",
-            "середи",
-            "середу",
-            "среда",
-            "среды",
-            "среду",
-        ],
-        &["thursday", "четвер", "четверга", "четверговий", "четверг"],
-        &[
-            "friday",
-            "п'ятниця",
-            "п'ятниці",
-            "п'ятницю",
-            "пятница",
-            "пятницы",
-            "пятницу",
-        ],
-        &[
-            "saturday",
-            "субота",
-            "суботи",
-            "суботу",
-            "суббота",
-            "субботы",
-            "субботу",
-        ],
-        &[
-            "sunday",
-            "неділя",
-            "неділі",
-            "неділю",
-            "воскресенье",
-            "воскресенья",
-        ],
-    ];
-    const TAGS_M: [&str; 12] = [
-        "#m1", "#m2", "#m3", "#m4", "#m5", "#m6", "#m7", "#m8", "#m9", "#m10", "#m11", "#m12",
-    ];
-    const TAGS_D: [&str; 7] = ["#d1", "#d2", "#d3", "#d4", "#d5", "#d6", "#d7"];
-    let w = lower.trim_end_matches("'s").replace(['’', 'ʼ'], "'");
-    let w = w
-        .strip_suffix('s')
-        .filter(|x| DAYS.iter().any(|d| d[0] == *x))
-        .unwrap_or(&w);
-    match w {
-        "march" if name => return Some(TAGS_M[2]),
-        "may" if name => return Some(TAGS_M[4]),
-        _ => {}
+/// Month and weekday names (dates are anchors like numbers): `#m1`..`#m12`, `#d1`..`#d7`,
+/// read through the lexical layer (`lexical::calendar`). English `may` and `march` count
+/// only capitalised inside a sentence (`name`).
+fn calendar_word(lower: &str, name: bool) -> Option<String> {
+    let w = lower.trim_end_matches("'s").trim_end_matches("’s");
+    if let Some(m) = calendar::month_in_running_text(w, name) {
+        return Some(format!("#m{m}"));
     }
-    for (k, m) in MONTHS.iter().enumerate() {
-        if m.contains(&w) {
-            return Some(TAGS_M[k]);
-        }
-    }
-    for (k, d) in DAYS.iter().enumerate() {
-        if d.contains(&w) {
-            return Some(TAGS_D[k]);
-        }
-    }
-    None
+    // "on Mondays"
+    let day = calendar::weekday(w).or_else(|| {
+        w.strip_suffix('s')
+            .filter(|x| x.is_ascii())
+            .and_then(calendar::weekday)
+    });
+    day.map(|d| format!("#d{d}"))
 }
 
-/// Countries and peoples whose names differ across the three languages beyond what
-/// transliteration bridges (Russia / Росія / Россия, China / Китай, Germany / Німеччина …),
-/// as `(tag, English stems, Ukrainian stems, Russian stems)`; a word matches a stem by
-/// prefix.
-/// A tag with its English, Ukrainian and Russian stems.
-type Place = (
-    &'static str,
-    &'static [&'static str],
-    &'static [&'static str],
-    &'static [&'static str],
-);
-
-const PLACES: &[Place] = &[
-    (
-        "#russia",
-        &["russia"],
-        &["росі", "російськ"],
-        &["росси", "российск"],
-    ),
-    (
-        "#usa",
-        &["america", "usa"],
-        &["америк", "сша"],
-        &["америк", "сша"],
-    ),
-    (
-        "#china",
-        &["china", "chinese"],
-        &["китай", "китаю", "китає", "китайськ"],
-        &["китай", "китая", "китае", "китайск"],
-    ),
-    (
-        "#germany",
-        &["german"],
-        &["німеч", "німець", "німецьк", "німц"],
-        &["германи", "немец", "немецк", "немц"],
-    ),
-    (
-        "#france",
-        &["france", "french"],
-        &["франці", "французьк", "француз"],
-        &["франци", "французск", "француз"],
-    ),
-    (
-        "#britain",
-        &["britain", "british"],
-        &["британ"],
-        &["британ"],
-    ),
-    (
-        "#england",
-        &["england", "english"],
-        &["англі", "англійськ"],
-        &["англи", "английск"],
-    ),
-    (
-        "#spain",
-        &["spain", "spanish"],
-        &["іспані", "іспанськ"],
-        &["испани", "испанск"],
-    ),
-    (
-        "#poland",
-        &["poland", "polish"],
-        &["польщ", "польськ", "поляк"],
-        &["польш", "польск", "поляк"],
-    ),
-    ("#japan", &["japan"], &["япон"], &["япон"]),
-    (
-        "#turkey",
-        &["turkey", "turkish"],
-        &["туреччин", "турецьк"],
-        &["турци", "турецк"],
-    ),
-    (
-        "#greece",
-        &["greece", "greek"],
-        &["греці", "грецьк"],
-        &["греци", "греческ"],
-    ),
-    (
-        "#netherlands",
-        &["netherlands", "dutch", "holland"],
-        &["нідерланд", "голланд"],
-        &["нидерланд", "голланд"],
-    ),
-    ("#un", &["un"], &["оон"], &["оон"]),
-    ("#eu", &["eu"], &["єс"], &["ес"]),
-];
-
-/// The tag of a country or people name, for words of 2 letters (acronyms) or more.
-fn place_word(lower: &str) -> Option<&'static str> {
-    for (tag, en, uk, ru) in PLACES {
-        let hit = |stems: &[&str]| {
-            stems.iter().any(|st| {
-                if st.chars().count() <= 3 {
-                    lower == *st
-                } else {
-                    lower.starts_with(st)
-                }
-            })
-        };
-        if hit(en) || hit(uk) || hit(ru) {
-            return Some(tag);
-        }
-    }
-    None
+/// The tag of a country or people name (`#russia`), read through the lexical layer
+/// (`lexical::places`).
+fn place_word(lower: &str) -> Option<String> {
+    places::place(lower).map(|t| format!("#{t}"))
 }
 
 /// Length of the common prefix of two ASCII strings.

@@ -6,17 +6,17 @@
 //! a file whose declared language is not what it holds, a link too weak to trust.
 //! Every finding carries the spans of the sentences it is about, in every edition involved.
 
-mod names;
-mod numbers;
-
-use crate::align::StoryAlignment;
+use crate::align::{Group, StoryAlignment};
 use crate::lang::Lang;
 use crate::span::Span;
 use crate::story::AnalyzedEdition;
 use serde::Serialize;
 
-pub use names::{Name, NameIndex, is_english_word, names, same_name, skeleton, unmatched_names};
-pub use numbers::{Number, NumberKind, extract_numbers, number_values, number_words, unit_after};
+use crate::lexical::names::{NameIndex, names};
+use crate::lexical::numbers::extract_numbers;
+
+mod names;
+mod numbers;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -217,9 +217,122 @@ const FOREIGN_MIN_CONFIDENCE: f64 = 0.7;
 const FOREIGN_MIN_CHARS: usize = 25;
 /// Links scoring below this are reported as weak.
 const WEAK_LINK: f64 = 0.5;
-/// Sentences without counterpart are a warning when the aligner is at least this sure they
-/// have none (the score of their one-sided beads), else info.
-const SURE_UNMATCHED: f64 = 0.8;
+/// Characters of a group's sentences in one edition.
+fn group_chars(ed: &AnalyzedEdition, members: &[usize]) -> f64 {
+    members
+        .iter()
+        .map(|&i| ed.sentence_text(i).chars().count())
+        .sum::<usize>() as f64
+}
+
+/// The median length ratio of linked groups, for every ordered pair of editions: how many
+/// characters edition `b` writes for one of edition `a`.
+struct LengthRatios {
+    n: usize,
+    median: Vec<f64>,
+}
+
+impl LengthRatios {
+    fn new(editions: &[AnalyzedEdition], groups: &[crate::align::Group]) -> LengthRatios {
+        let n = editions.len();
+        let mut median = vec![1.0; n * n];
+        for a in 0..n {
+            for b in 0..n {
+                let mut r: Vec<f64> = groups
+                    .iter()
+                    .filter(|g| !g.members[a].is_empty() && !g.members[b].is_empty())
+                    .map(|g| {
+                        (group_chars(&editions[b], &g.members[b]) + 1.0)
+                            / (group_chars(&editions[a], &g.members[a]) + 1.0)
+                    })
+                    .collect();
+                if !r.is_empty() {
+                    r.sort_by(f64::total_cmp);
+                    median[a * n + b] = r[r.len() / 2];
+                }
+            }
+        }
+        LengthRatios { n, median }
+    }
+
+    fn get(&self, a: usize, b: usize) -> f64 {
+        self.median[a * self.n + b]
+    }
+}
+
+/// How far a length is from the one expected, in log terms.
+fn misfit(actual: f64, expected: f64) -> f64 {
+    ((actual + 1.0) / (expected + 1.0)).ln().abs()
+}
+
+/// Whether group `g`'s sentences (in the editions `present`, lacking in `absent`) are
+/// better explained as part of a neighbouring group (the one before or after it in reading
+/// order): a split or merge the aligner left as a gap. In that neighbour, every absent
+/// edition's sentences must be as long as the present editions' sentences of both groups
+/// together (scaled by the pair's usual ratio), and closer to that than to the neighbour's
+/// alone. A sentence dropped from or added to one edition leaves the neighbours' lengths
+/// as they were, so it fails this test; a sentence merged into its neighbour passes it.
+fn merge_explains(
+    editions: &[AnalyzedEdition],
+    groups: &[crate::align::Group],
+    ratios: &LengthRatios,
+    g: usize,
+    present: &[usize],
+    absent: &[usize],
+) -> bool {
+    let neighbours = [g.checked_sub(1), (g + 1 < groups.len()).then_some(g + 1)];
+    neighbours.into_iter().flatten().any(|h| {
+        let nb = &groups[h];
+        if absent.iter().any(|&a| nb.members[a].is_empty()) {
+            return false;
+        }
+        let pairs: Vec<(usize, usize)> = present
+            .iter()
+            .flat_map(|&p| absent.iter().map(move |&a| (p, a)))
+            .filter(|&(p, _)| !nb.members[p].is_empty())
+            .collect();
+        !pairs.is_empty()
+            && pairs.iter().all(|&(p, a)| {
+                let r = ratios.get(p, a);
+                let alone = r * group_chars(&editions[p], &nb.members[p]);
+                let merged = alone + r * group_chars(&editions[p], &groups[g].members[p]);
+                let actual = group_chars(&editions[a], &nb.members[a]);
+                misfit(actual, merged) < misfit(actual, alone)
+                    && anchors_carried(
+                        &editions[p],
+                        &groups[g].members[p],
+                        &editions[a],
+                        &nb.members[a],
+                    )
+            })
+    })
+}
+
+/// Whether the numbers and names of sentences `from` of edition `p` (if they have any)
+/// are carried by sentences `into` of edition `a`: at least one of them must be, for the
+/// first to have been merged into the second.
+fn anchors_carried(
+    p: &AnalyzedEdition,
+    from: &[usize],
+    a: &AnalyzedEdition,
+    into: &[usize],
+) -> bool {
+    let texts = |ed: &AnalyzedEdition, m: &[usize]| -> String {
+        m.iter()
+            .map(|&i| ed.sentence_text(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (src, dst) = (texts(p, from), texts(a, into));
+    let numbers: Vec<String> = extract_numbers(&src).into_iter().map(|n| n.value).collect();
+    let names: Vec<String> = names(&src).into_iter().map(|n| n.text).collect();
+    if numbers.is_empty() && names.is_empty() {
+        return true;
+    }
+    let dst_numbers: Vec<String> = extract_numbers(&dst).into_iter().map(|n| n.value).collect();
+    let index = NameIndex::new(&dst);
+    numbers.iter().any(|v| dst_numbers.contains(v)) || names.iter().any(|n| index.contains(n))
+}
 
 /// The lowest score of the one-sided beads that leave the group's sentences of a present
 /// edition without counterpart in an absent one (1.0 when there is none).
@@ -249,6 +362,10 @@ fn unmatched_confidence(
     }
     sure
 }
+
+/// A sentence only one edition has is a warning when the pairs are at least this sure it
+/// has no counterpart (the lowest score of its one-sided beads).
+const LONE_SURE: f64 = 0.5;
 
 /// Reviews an aligned story.
 pub fn review(
@@ -305,7 +422,6 @@ pub fn review(
     }
 
     let n = editions.len();
-    let imperial = imperial_story(editions);
     let indexes: Vec<NameIndex> = editions
         .iter()
         .map(|ed| {
@@ -315,6 +431,7 @@ pub fn review(
             NameIndex::new(&body.join(" "))
         })
         .collect();
+    let ratios = LengthRatios::new(editions, &alignment.groups);
     for (g, group) in alignment.groups.iter().enumerate() {
         let present: Vec<usize> = (0..n).filter(|&e| !group.members[e].is_empty()).collect();
         let absent: Vec<usize> = (0..n).filter(|&e| group.members[e].is_empty()).collect();
@@ -334,19 +451,24 @@ pub fn review(
                     .any(char::is_alphanumeric)
             })
         });
-        // How sure the aligner is that these sentences have no counterpart: the lowest score
-        // of the one-sided beads that hold them. Below `SURE_UNMATCHED` the gap is as likely
-        // a split or merge it could not place: worth knowing, not a warning.
+        // Whether the gap is better explained as a split or merge that the aligner did not
+        // place: the sentences fit, by length, into a neighbouring group. Otherwise the
+        // editions that lack them really do, however unsure one pair's posterior was: the
+        // editions that hold them agree on it (see `merge_explains`).
+        let merge = merge_explains(editions, &alignment.groups, &ratios, g, &present, &absent);
+        // A sentence that one edition alone has is as often a translator's split that fits
+        // no neighbour by length (a wordier translation): it takes the pairs' word too,
+        // and is a warning only when both are fairly sure it stands alone. A sentence that
+        // two editions link and the third lacks is missing whatever the pairs say.
         let sure = unmatched_confidence(alignment, group, &present, &absent);
-        let gap_severity = if sure >= SURE_UNMATCHED {
-            Severity::Warning
-        } else {
-            Severity::Info
-        };
-        let unsure = if sure >= SURE_UNMATCHED {
-            String::new()
-        } else {
+        let lone_unsure = present.len() == 1 && sure < LONE_SURE;
+        let gap_severity = warning_if(!merge && !lone_unsure);
+        let unsure = if merge {
+            "; it fits a neighbouring sentence by length: a split or merge?".to_string()
+        } else if lone_unsure {
             format!("; the aligner is unsure ({sure:.2}): a split or merge?")
+        } else {
+            String::new()
         };
         if present.len() == 1 && n > 1 && content {
             let e = present[0];
@@ -382,16 +504,15 @@ pub fn review(
             });
         }
         if present.len() >= 2 {
-            findings.extend(number_findings(
+            let ctx = Context {
                 editions,
-                imperial,
-                &alignment.groups,
+                groups: &alignment.groups,
                 g,
-                group,
-                &present,
-                &loc,
-            ));
-            findings.extend(name_finding(editions, &indexes, g, group, &present, &loc));
+                present: &present,
+                loc: &loc,
+            };
+            findings.extend(numbers::findings(&ctx));
+            findings.extend(names::finding(&ctx, &indexes));
             findings.extend(unbalanced_finding(editions, g, group, &present, &loc));
             if group.score < WEAK_LINK {
                 findings.push(Finding {
@@ -491,280 +612,38 @@ fn whole_paragraphs(ed: &AnalyzedEdition, members: &[usize]) -> String {
     }
 }
 
+/// What the findings of one group need to know.
+struct Context<'a> {
+    editions: &'a [AnalyzedEdition],
+    groups: &'a [Group],
+    /// The group's index.
+    g: usize,
+    /// The editions that have sentences in the group.
+    present: &'a [usize],
+    loc: &'a dyn Fn(usize, Vec<usize>) -> Location,
+}
+
+impl Context<'_> {
+    fn group(&self) -> &Group {
+        &self.groups[self.g]
+    }
+}
+
+/// `Warning` when `yes`, else `Info`.
+fn warning_if(yes: bool) -> Severity {
+    if yes {
+        Severity::Warning
+    } else {
+        Severity::Info
+    }
+}
+
 /// The text of a group's sentences in edition `e`, with the start of each sentence.
 fn member_texts<'a>(ed: &'a AnalyzedEdition, members: &[usize]) -> Vec<(usize, &'a str)> {
     members
         .iter()
         .map(|&i| (ed.sentences[i].sentence.span.start, ed.sentence_text(i)))
         .collect()
-}
-
-/// Numbers and dates that differ between the linked sentences of a group.
-#[allow(clippy::too_many_arguments)]
-fn number_findings(
-    editions: &[AnalyzedEdition],
-    ctx_imperial: bool,
-    all_groups: &[crate::align::Group],
-    g: usize,
-    group: &crate::align::Group,
-    present: &[usize],
-    loc: &dyn Fn(usize, Vec<usize>) -> Location,
-) -> Vec<Finding> {
-    use std::collections::{BTreeMap, BTreeSet};
-    // Per edition: every number with its absolute span, and the small numbers written as words.
-    type Found = (Vec<(Number, Span)>, Vec<u32>);
-    type Measured = (Vec<(Number, Span, Option<bool>)>, Vec<u32>);
-    let found: Vec<Measured> = present
-        .iter()
-        .map(|&e| {
-            let texts = member_texts(&editions[e], &group.members[e]);
-            let mut nums = Vec::new();
-            let mut words = Vec::new();
-            for (off, t) in texts {
-                for n in extract_numbers(t) {
-                    let span = Span::new(off + n.start, off + n.end);
-                    let unit = unit_after(t, &n);
-                    nums.push((n, span, unit));
-                }
-                words.extend(number_words(t));
-            }
-            (nums, words)
-        })
-        .collect();
-    // Measures converted between unit systems differ by design: when an edition gives
-    // imperial units, the measured numbers of every edition are left out.
-    let imperial = ctx_imperial;
-    let found: Vec<Found> = found
-        .into_iter()
-        .map(|(nums, words)| {
-            (
-                nums.into_iter()
-                    .filter(|(_, _, u)| !(imperial && u.is_some()))
-                    .map(|(n, s, _)| (n, s))
-                    .collect(),
-                words,
-            )
-        })
-        .collect();
-    // The values of the neighbouring groups (two either side), per edition: a value that
-    // sits in a neighbouring sentence there was split or merged differently, not changed.
-    let near: Vec<BTreeSet<String>> = present
-        .iter()
-        .map(|&e| {
-            let lo = g.saturating_sub(2);
-            let hi = (g + 2).min(all_groups.len() - 1);
-            (lo..=hi)
-                .flat_map(|h| all_groups[h].members[e].iter())
-                .flat_map(|&i| extract_numbers(editions[e].sentence_text(i)))
-                .map(|n| n.value)
-                .collect()
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (kind, dates) in [
-        (FindingKind::NumberMismatch, false),
-        (FindingKind::DateMismatch, true),
-    ] {
-        let is_mine = |n: &Number| (n.kind == NumberKind::Date) == dates;
-        let sets: Vec<BTreeSet<&str>> = found
-            .iter()
-            .map(|(nums, _)| {
-                nums.iter()
-                    .filter(|(n, _)| is_mine(n))
-                    .map(|(n, _)| n.value.as_str())
-                    .collect()
-            })
-            .collect();
-        let all: BTreeSet<&str> = sets.iter().flatten().copied().collect();
-        // value -> editions (positions in `present`) that carry it, by digits or in words.
-        let mut differing: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for v in &all {
-            let small = v.parse::<u32>().ok().filter(|x| (1..=10).contains(x));
-            let has: Vec<usize> = (0..present.len())
-                .filter(|&k| {
-                    sets[k].contains(v) || small.is_some_and(|x| !dates && found[k].1.contains(&x))
-                })
-                .collect();
-            let lacking_nearby = (0..present.len())
-                .filter(|k| !has.contains(k))
-                .all(|k| near[k].contains(*v));
-            if has.len() < present.len() && !lacking_nearby {
-                differing.insert(v, has);
-            }
-        }
-        if differing.is_empty() {
-            continue;
-        }
-        let mut items = Vec::new();
-        for (k, &e) in present.iter().enumerate() {
-            for (n, span) in &found[k].0 {
-                if is_mine(n) && differing.contains_key(n.value.as_str()) {
-                    items.push(Item {
-                        lang: editions[e].lang(),
-                        text: span.slice(&editions[e].edition.text).to_string(),
-                        value: n.value.clone(),
-                        span: *span,
-                    });
-                }
-            }
-        }
-        // A value in place of another (28 / 20) is a change; a value some editions lack
-        // with nothing in its place is as often written out in words there ("сорока
-        // восьми", "a mile" / "1,6 км"): worth knowing, not a warning.
-        let changed = (0..present.len()).any(|k| {
-            let lacks = differing.values().any(|has| !has.contains(&k));
-            let owns = differing.values().any(|has| has.contains(&k));
-            lacks && owns
-        });
-        let parts: Vec<String> = present
-            .iter()
-            .map(|&e| {
-                let mine: Vec<&str> = items
-                    .iter()
-                    .filter(|it| it.lang == editions[e].lang())
-                    .map(|it| it.text.as_str())
-                    .collect();
-                let mut seen = Vec::new();
-                for m in mine {
-                    if !seen.contains(&m) {
-                        seen.push(m);
-                    }
-                }
-                format!(
-                    "{}: {}",
-                    editions[e].lang(),
-                    if seen.is_empty() {
-                        "—".to_string()
-                    } else {
-                        seen.join(", ")
-                    }
-                )
-            })
-            .collect();
-        out.push(Finding {
-            kind,
-            severity: if changed {
-                Severity::Warning
-            } else {
-                Severity::Info
-            },
-            group: Some(g),
-            locations: present
-                .iter()
-                .map(|&e| loc(e, group.members[e].clone()))
-                .collect(),
-            items,
-            message: format!(
-                "{} {} ({})",
-                if dates { "dates" } else { "numbers" },
-                if changed {
-                    "differ"
-                } else {
-                    "missing in some editions (written in words there?)"
-                },
-                parts.join("; ")
-            ),
-        });
-    }
-    out
-}
-
-/// Whether any edition of the story gives measures in imperial units (then the others
-/// usually convert them, and measured numbers differ by design).
-fn imperial_story(editions: &[AnalyzedEdition]) -> bool {
-    editions.iter().any(|ed| {
-        (0..ed.sentences.len()).any(|i| {
-            let t = ed.sentence_text(i);
-            extract_numbers(t)
-                .iter()
-                .any(|n| unit_after(t, n) == Some(true))
-        })
-    })
-}
-
-/// Names in one edition's sentences of a group that no other edition's sentences carry.
-fn name_finding(
-    editions: &[AnalyzedEdition],
-    indexes: &[NameIndex],
-    g: usize,
-    group: &crate::align::Group,
-    present: &[usize],
-    loc: &dyn Fn(usize, Vec<usize>) -> Location,
-) -> Option<Finding> {
-    // A name counts as carried by another edition when it is anywhere in that edition's
-    // body (`indexes`): a name in another sentence there is an alignment matter, not a
-    // dropped name.
-    let mut items = Vec::new();
-    for (k, &e) in present.iter().enumerate() {
-        for (off, t) in member_texts(&editions[e], &group.members[e]) {
-            for n in names(t) {
-                let elsewhere = present
-                    .iter()
-                    .enumerate()
-                    .filter(|&(j, _)| j != k)
-                    .any(|(_, &o)| indexes[o].contains(&n.text));
-                if !elsewhere {
-                    items.push(Item {
-                        lang: editions[e].lang(),
-                        text: n.text.clone(),
-                        value: n.text.clone(),
-                        span: Span::new(off + n.start, off + n.end),
-                    });
-                }
-            }
-        }
-    }
-    if items.is_empty() {
-        return None;
-    }
-    // A run of two or more unmatched capitalised words ("Helena Saar") is most likely a
-    // person's name dropped or added; a single word is as often a translated place or
-    // institution, so it is only worth knowing.
-    let run = items.windows(2).any(|w| {
-        w[0].lang == w[1].lang && !(is_english_word(&w[0].text) || is_english_word(&w[1].text)) && {
-            let e = present
-                .iter()
-                .find(|&&e| editions[e].lang() == w[0].lang)
-                .expect("an item's edition is present");
-            let text = &editions[*e].edition.text;
-            w[0].span.end <= w[1].span.start
-                && text[w[0].span.end..w[1].span.start]
-                    .chars()
-                    .all(char::is_whitespace)
-        }
-    });
-    // When more than one edition has names the others lack, the editions most likely
-    // translated a place or institution each in their own way ("White House", "Білий дім"):
-    // a name is worth a warning when it is in one edition only and the others have no
-    // unmatched name in its stead.
-    let carriers: std::collections::BTreeSet<Lang> = items.iter().map(|it| it.lang).collect();
-    let run = run && carriers.len() == 1;
-    let parts: Vec<String> = present
-        .iter()
-        .filter_map(|&e| {
-            let mine: Vec<&str> = items
-                .iter()
-                .filter(|it| it.lang == editions[e].lang())
-                .map(|it| it.text.as_str())
-                .collect();
-            (!mine.is_empty()).then(|| format!("{}: {}", editions[e].lang(), mine.join(" ")))
-        })
-        .collect();
-    Some(Finding {
-        kind: FindingKind::NameMismatch,
-        severity: if run {
-            Severity::Warning
-        } else {
-            Severity::Info
-        },
-        group: Some(g),
-        locations: present
-            .iter()
-            .map(|&e| loc(e, group.members[e].clone()))
-            .collect(),
-        items,
-        message: format!("name in one edition only ({})", parts.join("; ")),
-    })
 }
 
 /// Whether the quotes and brackets of a text open and close.

@@ -1,0 +1,305 @@
+//! The lexical layer: what a word or a number *is*, the same for the aligner and the review.
+//!
+//! Both the aligner (which links sentences that share numbers, dates and names) and the
+//! review (which reports linked sentences whose numbers, dates or names differ) read words
+//! through this module, so they never disagree about whether two sentences share a date,
+//! an amount or a name:
+//!
+//! - [`numbers`]: amounts with scales (`1,5 млрд`, `140 тис.`, `£125m`), times in 12- and
+//!   24-hour clocks (`5:30 p.m.` = `17:30`), dates (`13 березня` = `March 13`), ordinals,
+//!   years, units of measurement;
+//! - [`names`]: proper names across scripts and case endings (`Єнс`, `Єнса`, `Йенсу` and
+//!   `Jens` are one name);
+//! - [`calendar`], [`words`], [`places`]: the word lists behind them.
+//!
+//! The lists are data files under `src/lexical/data/` (one entry a line, documented at the
+//! top of each file), compiled into the crate: nothing is read at run time.
+//!
+//! ```
+//! use edalign::lexical::{calendar, numbers::number_values, names::same_name};
+//! assert_eq!(calendar::month("березня"), Some(3));
+//! assert_eq!(number_values("о 17:30"), number_values("at 5:30 p.m."));
+//! assert!(same_name("Єнса", "Jens"));
+//! ```
+
+pub mod names;
+pub mod numbers;
+
+/// Normalises the apostrophes of Ukrainian words (`’`, `ʼ`) to `'`, so that one form in a
+/// list covers every spelling.
+pub(crate) fn fold_apostrophes(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.contains(['’', 'ʼ']) {
+        std::borrow::Cow::Owned(w.replace(['’', 'ʼ'], "'"))
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// The non-comment lines of a data file, split at tabs.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// The words of a word-list data file (space or line separated, `#` lines are comments).
+fn word_set(data: &'static str) -> std::collections::HashSet<&'static str> {
+    data.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// One form of a word list: whole, or a stem that takes up to `extra` more letters.
+#[derive(Clone, Copy, Debug)]
+struct Form {
+    text: &'static str,
+    stem: bool,
+    /// English forms that are also common words (`may`, `march`).
+    ambiguous: bool,
+}
+
+impl Form {
+    fn parse(raw: &'static str) -> Form {
+        let (raw, ambiguous) = match raw.strip_suffix('?') {
+            Some(r) => (r, true),
+            None => (raw, false),
+        };
+        match raw.strip_suffix('*') {
+            Some(text) => Form {
+                text,
+                stem: true,
+                ambiguous,
+            },
+            None => Form {
+                text: raw,
+                stem: false,
+                ambiguous,
+            },
+        }
+    }
+
+    fn matches(&self, w: &str, extra: usize) -> bool {
+        if self.stem {
+            w.starts_with(self.text) && w[self.text.len()..].chars().count() <= extra
+        } else {
+            w == self.text
+        }
+    }
+}
+
+pub mod calendar {
+    //! Month and weekday names in English, Ukrainian and Russian (`data/calendar.tsv`).
+    //!
+    //! ```
+    //! use edalign::lexical::calendar::{month, weekday};
+    //! assert_eq!(month("March"), Some(3));
+    //! assert_eq!(month("березні"), Some(3));
+    //! assert_eq!(month("марта"), Some(3));
+    //! assert_eq!(weekday("суботу"), Some(6));
+    //! assert_eq!(month("budget"), None);
+    //! ```
+
+    use super::{Form, fold_apostrophes, rows};
+    use std::sync::LazyLock;
+
+    struct Calendar {
+        months: Vec<(Form, u32)>,
+        days: Vec<(Form, u32)>,
+    }
+
+    static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
+        let mut c = Calendar {
+            months: Vec::new(),
+            days: Vec::new(),
+        };
+        for r in rows(include_str!("data/calendar.tsv")) {
+            let n: u32 = r[1].parse().expect("calendar.tsv: a number in column 2");
+            let list = if r[0] == "month" {
+                &mut c.months
+            } else {
+                &mut c.days
+            };
+            list.extend(r[2].split_whitespace().map(|f| (Form::parse(f), n)));
+        }
+        c
+    });
+
+    fn find(list: &[(Form, u32)], w: &str) -> Option<(u32, bool)> {
+        let w = w.to_lowercase();
+        let w = fold_apostrophes(&w);
+        list.iter()
+            .find(|(f, _)| f.matches(&w, 3))
+            .map(|(f, n)| (*n, f.ambiguous))
+    }
+
+    /// The month (1–12) that a word names, in any case form; `None` for other words.
+    pub fn month(word: &str) -> Option<u32> {
+        find(&CALENDAR.months, word).map(|(n, _)| n)
+    }
+
+    /// Like [`month`], but `None` for the English month names that are also common words
+    /// (`may`, `march`) unless `capitalised` says the word is capitalised inside a sentence.
+    pub fn month_in_running_text(word: &str, capitalised: bool) -> Option<u32> {
+        find(&CALENDAR.months, word)
+            .filter(|&(_, ambiguous)| !ambiguous || capitalised)
+            .map(|(n, _)| n)
+    }
+
+    /// The weekday (1 = Monday … 7 = Sunday) that a word names; `None` for other words.
+    pub fn weekday(word: &str) -> Option<u32> {
+        find(&CALENDAR.days, word).map(|(n, _)| n)
+    }
+}
+
+pub mod words {
+    //! Number words and scale words (`data/numbers.tsv`).
+    //!
+    //! ```
+    //! use edalign::lexical::words::{number_word, scale};
+    //! assert_eq!(number_word("двоє"), Some(2));
+    //! assert_eq!(number_word("three"), Some(3));
+    //! assert_eq!(scale("мільйонів"), Some(6));
+    //! assert_eq!(scale("тис"), Some(3));
+    //! assert_eq!(scale("bn"), Some(9));
+    //! assert_eq!(scale("bnx"), None);
+    //! ```
+
+    use super::{Form, fold_apostrophes, rows};
+    use std::sync::LazyLock;
+
+    struct Tables {
+        words: Vec<(Form, u32)>,
+        scales: Vec<(Form, i32)>,
+    }
+
+    static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+        let mut t = Tables {
+            words: Vec::new(),
+            scales: Vec::new(),
+        };
+        for r in rows(include_str!("data/numbers.tsv")) {
+            let forms = r[2].split_whitespace().map(Form::parse);
+            if r[0] == "word" {
+                let n: u32 = r[1].parse().expect("numbers.tsv: a value");
+                t.words.extend(forms.map(|f| (f, n)));
+            } else {
+                let e: i32 = r[1].parse().expect("numbers.tsv: a power of ten");
+                t.scales.extend(forms.map(|f| (f, e)));
+            }
+        }
+        t
+    });
+
+    /// The value of a small number written as a word (one to twelve; `both`, `обидва` are
+    /// two), in lower case; `None` for other words.
+    pub fn number_word(lower: &str) -> Option<u32> {
+        let w = fold_apostrophes(lower);
+        TABLES
+            .words
+            .iter()
+            .find(|(f, _)| f.matches(&w, 0))
+            .map(|(_, n)| *n)
+    }
+
+    /// The power of ten a scale word stands for (`тис` 3, `мільйонів` 6, `bn` 9), in
+    /// lower case; `None` for other words.
+    pub fn scale(lower: &str) -> Option<i32> {
+        TABLES
+            .scales
+            .iter()
+            .find(|(f, _)| f.matches(lower, 10))
+            .map(|(_, e)| *e)
+    }
+}
+
+pub mod places {
+    //! Countries and peoples whose names differ across the languages beyond what
+    //! transliteration bridges (`data/places.tsv`).
+    //!
+    //! ```
+    //! use edalign::lexical::places::place;
+    //! assert_eq!(place("німеччини"), Some("germany"));
+    //! assert_eq!(place("germany"), Some("germany"));
+    //! assert_eq!(place("германии"), Some("germany"));
+    //! assert_eq!(place("сша"), Some("usa"));
+    //! assert_eq!(place("kyiv"), None);
+    //! ```
+
+    use super::rows;
+    use std::sync::LazyLock;
+
+    static PLACES: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+        rows(include_str!("data/places.tsv"))
+            .map(|r| {
+                (
+                    r[0],
+                    r[1..].iter().flat_map(|c| c.split_whitespace()).collect(),
+                )
+            })
+            .collect()
+    });
+
+    /// The tag of the country, people or union a lower-case word names; `None` for other
+    /// words.
+    pub fn place(lower: &str) -> Option<&'static str> {
+        PLACES
+            .iter()
+            .find(|(_, stems)| {
+                stems.iter().any(|st| {
+                    if st.chars().count() <= 3 {
+                        lower == *st
+                    } else {
+                        lower.starts_with(st)
+                    }
+                })
+            })
+            .map(|(tag, _)| *tag)
+    }
+}
+
+/// Units of measurement (`data/units.tsv`): `Some(true)` for an imperial unit, `Some(false)`
+/// for a metric one, `None` for any other word (lower case). Imperial units in Latin script
+/// match whole (`in`, `ft`), metric ones of more than two letters as stems (`metres`).
+pub(crate) fn unit(lower: &str) -> Option<bool> {
+    use std::sync::LazyLock;
+    static UNITS: LazyLock<Vec<(bool, Vec<&'static str>)>> = LazyLock::new(|| {
+        rows(include_str!("data/units.tsv"))
+            .map(|r| (r[0] == "imperial", r[1].split_whitespace().collect()))
+            .collect()
+    });
+    for (imperial, forms) in UNITS.iter() {
+        let hit = forms.iter().any(|m| {
+            let whole = if *imperial {
+                m.is_ascii()
+            } else {
+                m.chars().count() <= 2
+            };
+            if whole {
+                lower == *m
+            } else {
+                lower.starts_with(m)
+            }
+        });
+        if hit {
+            return Some(*imperial);
+        }
+    }
+    None
+}
+
+/// The word lists of [`names`], parsed once.
+pub(crate) struct NameLists {
+    pub not_names_en: std::collections::HashSet<&'static str>,
+    pub not_names_cyrillic: Vec<&'static str>,
+    pub english_words: std::collections::HashSet<&'static str>,
+}
+
+pub(crate) static NAME_LISTS: std::sync::LazyLock<NameLists> =
+    std::sync::LazyLock::new(|| NameLists {
+        not_names_en: word_set(include_str!("data/not_names_en.txt")),
+        not_names_cyrillic: word_set(include_str!("data/not_names_cyrillic.txt"))
+            .into_iter()
+            .collect(),
+        english_words: word_set(include_str!("data/english_words.txt")),
+    });
