@@ -39,6 +39,9 @@ pub(crate) struct Anchors {
     pub question: bool,
     /// Whether the sentence holds a quotation.
     pub quote: bool,
+    /// Whether the sentence joins clauses with a semicolon, the mark a translator uses to
+    /// make one sentence of two.
+    pub semicolon: bool,
     /// Length in characters (not counting white space).
     pub chars: usize,
 }
@@ -111,6 +114,7 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
     };
     a.question = sentence.contains('?');
     a.quote = has_quotation(sentence);
+    a.semicolon = sentence.trim_end().trim_end_matches(';').contains(';');
     let mut first = true;
     let mut word = String::new();
     let mut digits = String::new();

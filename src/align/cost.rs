@@ -9,7 +9,8 @@
 //!   that hold a match anywhere), a miss by `ln (1-p)/(1-q)`; so a number found in one
 //!   sentence of the other edition is strong evidence, and a name the other sentence lacks
 //!   counts against the link.
-//! * Punctuation: question marks and quotations should agree.
+//! * Punctuation: question marks and quotations should agree; one sentence with a
+//!   semicolon against two without one is how a translator joins two sentences.
 //!
 //! Probabilities `p` of a match in a true link start from priors per kind and language
 //! pair, and are re-estimated from the confident links of a first pass.
@@ -526,6 +527,13 @@ impl PairModel {
         if ua || ub {
             l += if ua == ub { 0.5 } else { -0.7 };
         }
+        let semi = |side: &SideData, r: &[usize]| r.iter().any(|&i| side.anchors[i].semicolon);
+        let joined = |one: &[usize], one_side: &SideData, two: &[usize], two_side: &SideData| {
+            one.len() == 1 && two.len() == 2 && semi(one_side, one) && !semi(two_side, two)
+        };
+        if joined(src, &self.a, tgt, &self.b) || joined(tgt, &self.b, src, &self.a) {
+            l += SEMICOLON_JOIN;
+        }
         l
     }
 
@@ -615,6 +623,9 @@ impl MatchRates {
 fn orphan_llr(k: Kind, kept: &MatchRates) -> f64 {
     (1.0 - kept.of(k)).ln()
 }
+
+/// Evidence for a 1-2 bead whose single sentence holds a semicolon the two lack.
+const SEMICOLON_JOIN: f64 = 0.5;
 
 /// A match shows on both sides, a miss on one: matches count less than twice.
 const HIT_SCALE: f64 = 0.7;

@@ -303,3 +303,8 @@ pub(crate) static NAME_LISTS: std::sync::LazyLock<NameLists> =
             .collect(),
         english_words: word_set(include_str!("data/english_words.txt")),
     });
+
+/// English words of general use (`data/english_dictionary.txt`, about 40,000 from SCOWL),
+/// parsed on first use: only the name rules need it.
+pub(crate) static ENGLISH_DICTIONARY: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| word_set(include_str!("data/english_dictionary.txt")));

@@ -64,6 +64,30 @@ pub fn is_english_word(word: &str) -> bool {
     lists.english_words.contains(w) || lists.not_names_en.contains(w)
 }
 
+/// Whether the word, lower-cased and without a possessive, is an English word of general
+/// use (a 40,000-word dictionary, `data/english_dictionary.txt`, or the lists of
+/// [`is_english_word`]), or a month or weekday. A capitalised word outside it (`Kowalczyk`,
+/// `Pyongyang`) is a name; one inside it (`Judiciary`, `Rangers`, `Lee`) may be a common
+/// word capitalised in a title.
+///
+/// ```
+/// use edalign::lexical::names::in_english_dictionary;
+/// assert!(in_english_dictionary("Judiciary"));
+/// assert!(in_english_dictionary("Friday's"));
+/// assert!(!in_english_dictionary("Kowalczyk"));
+/// ```
+pub fn in_english_dictionary(word: &str) -> bool {
+    let w = strip_possessive(word).to_lowercase();
+    // The dictionary lists a noun's plural, not always a proper noun's: `Superpowers`.
+    let known = |w: &str| is_english_word(w) || crate::lexical::ENGLISH_DICTIONARY.contains(w);
+    known(&w)
+        || w.strip_suffix('s').is_some_and(known)
+        || w.strip_suffix("ies")
+            .is_some_and(|s| known(&format!("{s}y")))
+        || crate::lexical::calendar::month(&w).is_some()
+        || crate::lexical::calendar::weekday(&w).is_some()
+}
+
 /// Whether the word is written Like This (one capital, then lower case).
 fn is_title_case(w: &str) -> bool {
     let mut cs = w.chars();
@@ -199,6 +223,10 @@ fn readings(word: &str) -> Vec<String> {
     if word.is_ascii() && (lower.starts_with("ge") || lower.starts_with("gi")) {
         out.push(skeleton(&format!("j{}", &lower[1..])));
     }
+    // A French or German ch is a sh (Bouchard / Бушар, Pichon / Пішон).
+    if word.is_ascii() && lower.contains("ch") && !lower.contains("sch") {
+        out.push(skeleton(&lower.replace("ch", "sh")));
+    }
     let main = skeleton(word);
     if word.is_ascii()
         && let Some(rest) = main.strip_prefix('h')
@@ -224,6 +252,28 @@ fn readings(word: &str) -> Vec<String> {
 pub fn same_name(a: &str, b: &str) -> bool {
     let place = |w: &str| crate::lexical::places::place(&strip_possessive(w).to_lowercase());
     Skeleton::of(a).same(&Skeleton::of(b)) || place(a).is_some_and(|p| place(b) == Some(p))
+}
+
+/// Whether two words sound alike, more loosely than [`same_name`]: their skeletons (any
+/// reading) are within a few edits, whatever their first letters (`Xherdan` / `Джердана`,
+/// `Europa` / `Європи`, `Asian` / `Азіатських`). An edition's name with such a word in the
+/// others is a spelling of it, not another name.
+///
+/// ```
+/// use edalign::lexical::names::sounds_like;
+/// assert!(sounds_like("Xherdan", "Джердана"));
+/// assert!(sounds_like("Europa", "Європи"));
+/// assert!(!sounds_like("Kowalczyk", "парламенту"));
+/// ```
+pub fn sounds_like(a: &str, b: &str) -> bool {
+    let (x, y) = (Skeleton::of(a), Skeleton::of(b));
+    x.all().any(|p| {
+        y.all().any(|q| {
+            p.len().min(q.len()) >= 2
+                && (strsim::normalized_damerau_levenshtein(p, q) >= 0.6
+                    || jaro_winkler(&p[1..], &q[1..]) >= 0.85)
+        })
+    })
 }
 
 /// A word without an English possessive (`Rosa's`, `Gerrard’s`).
