@@ -775,3 +775,58 @@ The first sections come first.";
         .collect();
     assert!(loud.is_empty(), "{loud:#?}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Names one edition puts in place of the others'.
+
+/// Warnings on the prose story with the English edition changed by `edit`.
+fn name_warnings_with_en(edit: (&str, &str)) -> Vec<String> {
+    let en = PROSE_EN.replace(edit.0, edit.1);
+    Pipeline::default()
+        .run(Story {
+            id: "paris-meeting".into(),
+            editions: vec![
+                Edition::new("uk.txt", Some(Lang::Uk), PROSE_UK),
+                Edition::new("en.txt", Some(Lang::En), &en),
+                Edition::new("ru.txt", Some(Lang::Ru), PROSE_RU),
+            ],
+        })
+        .unwrap()
+        .review
+        .findings
+        .into_iter()
+        .filter(|f| f.kind == FindingKind::NameMismatch && f.severity >= Severity::Warning)
+        .map(|f| f.message)
+        .collect()
+}
+
+#[test]
+fn a_surname_put_in_place_of_the_others_is_a_warning_naming_the_spellings() {
+    // (edit of the English edition, what the warning must say; "" = no warning)
+    let cases = [
+        // Faithful: transliterated names, a translated country, a capitalised title.
+        (("", ""), ""),
+        (("Foreign Minister", "Foreign Minister"), ""),
+        // Two editions share Кулеба / Кулеба, the third has another surname.
+        (
+            ("Kuleba", "Kowalczyk"),
+            "name differs (uk: Кулеба; en: Kowalczyk; ru: Кулеба)",
+        ),
+        // A surname none of the others has any spelling of, in place of a first name.
+        (("Emmanuel Macron", "Haraldsen Macron"), "en: Haraldsen"),
+        // A compound of English words or a misspelling is not a surname.
+        (("Foreign Minister", "Foreign Superpowers"), ""),
+        (("ammunition", "Ammunitoin"), ""),
+    ];
+    for ((from, to), want) in cases {
+        let got = name_warnings_with_en((from, to));
+        if want.is_empty() {
+            assert!(got.is_empty(), "{from} -> {to}: {got:?}");
+        } else {
+            assert!(
+                got.len() == 1 && got[0].contains(want),
+                "{from} -> {to}: {got:?}"
+            );
+        }
+    }
+}

@@ -78,14 +78,89 @@ pub fn is_english_word(word: &str) -> bool {
 /// ```
 pub fn in_english_dictionary(word: &str) -> bool {
     let w = strip_possessive(word).to_lowercase();
-    // The dictionary lists a noun's plural, not always a proper noun's: `Superpowers`.
+    known_english(&w)
+        || crate::lexical::calendar::month(&w).is_some()
+        || crate::lexical::calendar::weekday(&w).is_some()
+}
+
+/// A lower-case word in the dictionary or the lists, or a plural of one (the dictionary
+/// lists a noun's plural, not always one capitalised in a title).
+fn known_english(w: &str) -> bool {
     let known = |w: &str| is_english_word(w) || crate::lexical::ENGLISH_DICTIONARY.contains(w);
-    known(&w)
+    known(w)
         || w.strip_suffix('s').is_some_and(known)
         || w.strip_suffix("ies")
             .is_some_and(|s| known(&format!("{s}y")))
-        || crate::lexical::calendar::month(&w).is_some()
-        || crate::lexical::calendar::weekday(&w).is_some()
+}
+
+/// Whether a word that is not in the dictionary is still English made of it: a compound
+/// of two dictionary words of four letters or more (`Superpowers`, `Waterfront`), or a
+/// misspelling one edit away from a dictionary word of six letters or more (`Leaguge`).
+/// Surnames are seldom either (`Okafor`, `Haraldsen`); the few that are compounds
+/// (`Goodwin`) are left out by the length of their parts.
+///
+/// ```
+/// use edalign::lexical::names::english_made;
+/// assert!(english_made("Superpowers"));
+/// assert!(english_made("Leaguge"));
+/// assert!(!english_made("Haraldsen"));
+/// assert!(!english_made("Okafor"));
+/// ```
+pub fn english_made(word: &str) -> bool {
+    let w = strip_possessive(word).to_lowercase();
+    if !w.chars().all(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let compound =
+        (4..w.len().saturating_sub(3)).any(|i| known_english(&w[..i]) && known_english(&w[i..]));
+    compound || (w.len() >= 6 && one_edit_from_english(&w))
+}
+
+/// Whether a lower-case ASCII word is one deletion, insertion, substitution or swap of
+/// neighbours away from a dictionary word of six letters or more.
+fn one_edit_from_english(w: &str) -> bool {
+    let b = w.as_bytes();
+    let ok = |v: &[u8]| {
+        v.len() >= 6
+            && std::str::from_utf8(v).is_ok_and(|s| crate::lexical::ENGLISH_DICTIONARY.contains(s))
+    };
+    let mut v = Vec::with_capacity(b.len() + 1);
+    for i in 0..b.len() {
+        v.clear();
+        v.extend_from_slice(&b[..i]);
+        v.extend_from_slice(&b[i + 1..]);
+        if ok(&v) {
+            return true;
+        }
+        if i + 1 < b.len() {
+            v.clear();
+            v.extend_from_slice(b);
+            v.swap(i, i + 1);
+            if ok(&v) {
+                return true;
+            }
+        }
+    }
+    for i in 0..=b.len() {
+        for c in b'a'..=b'z' {
+            v.clear();
+            v.extend_from_slice(&b[..i]);
+            v.push(c);
+            v.extend_from_slice(&b[i..]);
+            if ok(&v) {
+                return true;
+            }
+            if i < b.len() && b[i] != c {
+                v.clear();
+                v.extend_from_slice(b);
+                v[i] = c;
+                if ok(&v) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// Whether the word is written Like This (one capital, then lower case).

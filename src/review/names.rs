@@ -1,14 +1,17 @@
 //! Names that differ between the linked sentences of a group.
 //!
 //! A name counts as carried by another edition when it is anywhere in that edition's body:
-//! a name in another sentence there is an alignment matter, not a dropped name. (A rule
-//! for replaced names, "one edition's own name where the two others share one it lacks",
-//! was tried and measured: see docs/accuracy/review.md for why it is not here.)
+//! a name in another sentence there is an alignment matter, not a dropped name. With three
+//! editions, a name one edition has where the two others share another is a replacement
+//! (warning, with the three spellings); so is a surname-like word (no dictionary, no
+//! place, not a compound or a misspelling of English words) that neither other edition
+//! spells in any way, since a translation transliterates a surname rather than drops it.
+//! Otherwise a name in one edition only is info, unless it is a person's full name.
 
 use super::{Context, Finding, FindingKind, Item, Severity, member_texts, warning_if};
 use crate::lang::Lang;
 use crate::lexical::names::{
-    NameIndex, in_english_dictionary, is_english_word, names, same_name, sounds_like,
+    NameIndex, english_made, in_english_dictionary, is_english_word, names, same_name, sounds_like,
 };
 use crate::span::Span;
 
@@ -48,12 +51,15 @@ pub(super) fn finding(ctx: &Context, indexes: &[NameIndex]) -> Option<Finding> {
     if items.is_empty() {
         return None;
     }
-    if let Some(replaced) = replaced(ctx, indexes) {
+    // A person's full name in one edition only is a warning as it stands, and says more
+    // than the one word the replacement rules would name.
+    let person = dropped_person(ctx, &items);
+    if let Some(replaced) = replaced(ctx, indexes, !person) {
         return Some(replaced);
     }
     Some(Finding {
         kind: FindingKind::NameMismatch,
-        severity: warning_if(dropped_person(ctx, &items)),
+        severity: warning_if(person),
         group: Some(ctx.g),
         locations: ctx
             .present
@@ -102,12 +108,17 @@ fn title_case(w: &str) -> bool {
 /// A replaced name: edition `k` has a name no dictionary knows and no other edition
 /// carries, and the other present editions share a name that `k` lacks. Needs three
 /// editions: with two, "mine against yours" cannot tell a replacement from a free
-/// translation. Reported at warning with the three spellings.
-fn replaced(ctx: &Context, indexes: &[NameIndex]) -> Option<Finding> {
+/// translation. Reported at warning with the three spellings. Failing that and with
+/// `lone_ok`, a surname-like word of `k` that no other edition spells in any way.
+fn replaced(ctx: &Context, indexes: &[NameIndex], lone_ok: bool) -> Option<Finding> {
     if ctx.present.len() < 3 {
         return None;
     }
     let words: Vec<Vec<Word>> = ctx.present.iter().map(|&e| group_words(ctx, e)).collect();
+    // An edition's own name with nothing like it in the others, when no other edition's
+    // name is missing from it: still a replacement or an addition, since a translation
+    // transliterates a surname rather than drops it; reported if nothing better is.
+    let mut lone: Option<Vec<Item>> = None;
     for k in 0..ctx.present.len() {
         let own = own_names(ctx, indexes, &words, k);
         if own.is_empty() {
@@ -138,6 +149,9 @@ fn replaced(ctx: &Context, indexes: &[NameIndex]) -> Option<Finding> {
                     })
             });
         let Some((off, name)) = shared else {
+            if lone_ok && lone.is_none() {
+                lone = Some(own);
+            }
             continue;
         };
         let mut found = own;
@@ -174,7 +188,21 @@ fn replaced(ctx: &Context, indexes: &[NameIndex]) -> Option<Finding> {
             items: found,
         });
     }
-    None
+    lone.map(|own| Finding {
+        kind: FindingKind::NameMismatch,
+        severity: Severity::Warning,
+        group: Some(ctx.g),
+        locations: ctx
+            .present
+            .iter()
+            .map(|&e| (ctx.loc)(e, ctx.group().members[e].clone()))
+            .collect(),
+        message: format!(
+            "name in one edition only, with no spelling of it in the others ({})",
+            parts(ctx, &own)
+        ),
+        items: own,
+    })
 }
 
 /// The names of edition `present[k]` in the group that could stand for another: in Latin
@@ -191,6 +219,7 @@ fn own_names(ctx: &Context, indexes: &[NameIndex], words: &[Vec<Word>], k: usize
             && bare.len() >= 5
             && title_case(w.text)
             && !in_english_dictionary(w.text)
+            && !english_made(w.text)
             && crate::lexical::places::place(&bare.to_lowercase()).is_none();
         if !surname_like || out.iter().any(|it| it.text == w.text) {
             continue;
