@@ -258,19 +258,38 @@ pub mod places {
     }
 }
 
-/// Units of measurement (`data/units.tsv`): `Some(true)` for an imperial unit, `Some(false)`
-/// for a metric one, `None` for any other word (lower case). Imperial units in Latin script
-/// match whole (`in`, `ft`), metric ones of more than two letters as stems (`metres`).
-pub(crate) fn unit(lower: &str) -> Option<bool> {
+/// The unit of measurement a lower-case word names (`data/units.tsv`), if any. Imperial
+/// units in Latin script match whole, in Cyrillic as stems; metric ones of two letters or
+/// fewer match whole, longer ones as stems.
+pub(crate) fn unit(lower: &str) -> Option<numbers::Unit> {
+    use numbers::{Quantity, Unit};
     use std::sync::LazyLock;
-    static UNITS: LazyLock<Vec<(bool, Vec<&'static str>)>> = LazyLock::new(|| {
+    static UNITS: LazyLock<Vec<(Unit, Vec<&'static str>)>> = LazyLock::new(|| {
         rows(include_str!("data/units.tsv"))
-            .map(|r| (r[0] == "imperial", r[1].split_whitespace().collect()))
+            .map(|r| {
+                let imperial = r[0] == "imperial";
+                let quantity = match r[1] {
+                    "length" => Quantity::Length,
+                    "mass" => Quantity::Mass,
+                    "volume" => Quantity::Volume,
+                    "area" => Quantity::Area,
+                    "temperature" => Quantity::Temperature,
+                    q => panic!("units.tsv: unknown quantity {q}"),
+                };
+                // Temperatures convert by formula (the size column says which scale).
+                let size = r[2].parse().unwrap_or(1.0);
+                let unit = Unit {
+                    imperial,
+                    quantity,
+                    size,
+                };
+                (unit, r[3].split_whitespace().collect())
+            })
             .collect()
     });
-    for (imperial, forms) in UNITS.iter() {
+    UNITS.iter().find_map(|(unit, forms)| {
         let hit = forms.iter().any(|m| {
-            let whole = if *imperial {
+            let whole = if unit.imperial {
                 m.is_ascii()
             } else {
                 m.chars().count() <= 2
@@ -281,11 +300,8 @@ pub(crate) fn unit(lower: &str) -> Option<bool> {
                 lower.starts_with(m)
             }
         });
-        if hit {
-            return Some(*imperial);
-        }
-    }
-    None
+        hit.then_some(*unit)
+    })
 }
 
 /// The word lists of [`names`], parsed once.

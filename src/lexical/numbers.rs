@@ -415,9 +415,64 @@ fn is_thousands_context(first: &str) -> bool {
     first.len() <= 3 && !first.starts_with('0')
 }
 
+/// What a unit of measurement measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Quantity {
+    /// Metres, miles, inches …
+    Length,
+    /// Kilograms, pounds …
+    Mass,
+    /// Litres, gallons …
+    Volume,
+    /// Hectares, acres …
+    Area,
+    /// Degrees Celsius or Fahrenheit.
+    Temperature,
+}
+
+/// A unit of measurement after a number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct Unit {
+    /// An imperial or US unit (miles, pounds, degrees Fahrenheit), not a metric one.
+    pub imperial: bool,
+    /// What it measures.
+    pub quantity: Quantity,
+    /// One of it in the metric base unit of its quantity (metre, kilogram, litre, square
+    /// metre); unused for temperatures.
+    pub size: f64,
+}
+
+impl Unit {
+    /// An amount in this unit, in the metric base unit of its quantity (degrees Celsius
+    /// for a temperature).
+    ///
+    /// ```
+    /// use edalign::lexical::numbers::{extract_numbers, unit_of};
+    /// let t = "a sunny 80 degrees";
+    /// let n = &extract_numbers(t)[0];
+    /// let c = unit_of(t, n).unwrap().to_metric(80.0);
+    /// assert!((c - 26.7).abs() < 0.1);
+    /// ```
+    pub fn to_metric(&self, amount: f64) -> f64 {
+        match (self.quantity, self.imperial) {
+            (Quantity::Temperature, true) => (amount - 32.0) * 5.0 / 9.0,
+            (Quantity::Temperature, false) => amount,
+            _ => amount * self.size,
+        }
+    }
+}
+
 /// Whether a unit of measurement follows the number at `n` in `text`, and whether it is an
-/// imperial one: `Some(true)` for `200 miles`, `Some(false)` for `322 км`, `None` for none.
 pub fn unit_after(text: &str, n: &Number) -> Option<bool> {
+    unit_of(text, n).map(|u| u.imperial)
+}
+
+/// The unit of measurement that follows the number at `n` in `text` (or stands before it,
+/// as in `6-foot-6`), if any: `200 miles`, `322 км`, `1 to 2 inches` (a range takes the
+/// unit of its end).
+pub fn unit_of(text: &str, n: &Number) -> Option<Unit> {
     // "6-foot-6": the unit stands before the second number.
     let before = text[..n.start].strip_suffix('-').unwrap_or("");
     let prev: String = before
@@ -430,7 +485,7 @@ pub fn unit_after(text: &str, n: &Number) -> Option<bool> {
         .collect::<String>()
         .to_lowercase();
     if ["foot", "feet", "inch", "inches", "pound", "pounds"].contains(&prev.as_str()) {
-        return Some(true);
+        return crate::lexical::unit(&prev);
     }
     let rest = text[n.end..].trim_start_matches(['°', ' ', '\u{a0}', '-', '–', '—']);
     let word: String = rest
@@ -444,7 +499,7 @@ pub fn unit_after(text: &str, n: &Number) -> Option<bool> {
             && rest.starts_with(|c: char| c.is_ascii_digit())
             && let Some(next) = extract_numbers(rest).into_iter().next()
         {
-            return unit_after(rest, &next);
+            return unit_of(rest, &next);
         }
         return None;
     }
@@ -454,11 +509,35 @@ pub fn unit_after(text: &str, n: &Number) -> Option<bool> {
         if after.starts_with(|c: char| c.is_ascii_digit())
             && let Some(next) = extract_numbers(after).into_iter().next()
         {
-            return unit_after(after, &next);
+            return unit_of(after, &next);
         }
         return None;
     }
-    crate::lexical::unit(&word)
+    let mut unit = crate::lexical::unit(&word)?;
+    let after = rest[word.len()..]
+        .trim_start_matches(['.', ' ', '\u{a0}'])
+        .to_lowercase();
+    // Pounds sterling are money, not weight (`120 млн фунтів стерлінгів`).
+    if (word.starts_with("фунт") || word.starts_with("pound"))
+        && (after.starts_with("стерл") || after.starts_with("sterl"))
+    {
+        return None;
+    }
+    // `30 degrees Celsius`, `30 degrees C`.
+    if unit.quantity == Quantity::Temperature
+        && (after.starts_with("celsius") || after == "c" || after.starts_with("c "))
+    {
+        unit.imperial = false;
+    }
+    // `2012 г.` is the year 2012 (`год`), not grams.
+    let year = n
+        .value
+        .parse::<u32>()
+        .is_ok_and(|y| (1000..=2100).contains(&y));
+    if year && (word == "г" || word == "гг") {
+        return None;
+    }
+    Some(unit)
 }
 
 /// Small numbers written as words (`two`, `двоє`, `три`), so that `2` on one side and

@@ -6,15 +6,26 @@
 //! as often written out in words there (info).
 
 use super::{Context, Finding, FindingKind, Item, Severity, member_texts};
-use crate::lexical::numbers::{Number, NumberKind, extract_numbers, number_words, unit_after};
+use crate::lexical::numbers::{
+    Number, NumberKind, Quantity, Unit, extract_numbers, number_words, unit_of,
+};
 use crate::span::Span;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// One edition's numbers in a group: each with its span and unit system (`Some(true)`
-/// imperial, `Some(false)` metric), and the small numbers written as words.
+/// One edition's numbers in a group, and the small numbers written as words.
 struct Found {
-    nums: Vec<(Number, Span, Option<bool>)>,
+    nums: Vec<Found1>,
     words: Vec<u32>,
+}
+
+/// A number of an edition in a group.
+struct Found1 {
+    n: Number,
+    span: Span,
+    unit: Option<Unit>,
+    /// What it is compared by: its value, or for a measure converted between unit systems
+    /// in this group, the value of the first measure it matches converted.
+    key: String,
 }
 
 fn found(ctx: &Context, e: usize) -> Found {
@@ -25,24 +36,37 @@ fn found(ctx: &Context, e: usize) -> Found {
     for (off, t) in member_texts(&ctx.editions[e], &ctx.group().members[e]) {
         for n in extract_numbers(t) {
             let span = Span::new(off + n.start, off + n.end);
-            let unit = unit_after(t, &n);
-            f.nums.push((n, span, unit));
+            let unit = unit_of(t, &n);
+            let key = n.value.clone();
+            f.nums.push(Found1 { n, span, unit, key });
         }
         f.words.extend(number_words(t));
     }
     f
 }
 
-/// The values of the neighbouring groups (two either side) of edition `e`: a value that
-/// sits in a neighbouring sentence there was split or merged differently, not changed.
-fn near(ctx: &Context, e: usize) -> BTreeSet<String> {
+/// How often each value stands in the neighbouring groups (two either side, this one
+/// left out) of edition `e`.
+fn near(ctx: &Context, e: usize) -> BTreeMap<String, usize> {
     let lo = ctx.g.saturating_sub(2);
     let hi = (ctx.g + 2).min(ctx.groups.len() - 1);
-    (lo..=hi)
+    let mut counts = BTreeMap::new();
+    for n in (lo..=hi)
+        .filter(|&h| h != ctx.g)
         .flat_map(|h| ctx.groups[h].members[e].iter())
         .flat_map(|&i| extract_numbers(ctx.editions[e].sentence_text(i)))
-        .map(|n| n.value)
-        .collect()
+    {
+        *counts.entry(n.value).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Whether edition `k`'s lack of `v` here is explained by a split or merge placed
+/// differently: `k` has `v` in a neighbouring sentence more often than every edition that
+/// has it here has it there (`4:1` nearby in every edition explains nothing).
+fn moved_nearby(near: &[BTreeMap<String, usize>], has: &[usize], k: usize, v: &str) -> bool {
+    let at = |e: usize| near[e].get(v).copied().unwrap_or(0);
+    at(k) > has.iter().map(|&h| at(h)).max().unwrap_or(0)
 }
 
 /// Whether two amounts are one year written in full and by its last two digits
@@ -88,20 +112,20 @@ impl Values<'_> {
 /// Numbers and dates that differ between the linked sentences of a group.
 pub(super) fn findings(ctx: &Context) -> Vec<Finding> {
     let mut found: Vec<Found> = ctx.present.iter().map(|&e| found(ctx, e)).collect();
-    // Measures converted between unit systems differ by design (`200 miles` / `322 км`):
-    // when one edition measures in imperial units and another in metric ones here, the
-    // measured numbers of every edition are left out.
-    let systems = |want: bool| {
-        found
-            .iter()
-            .any(|f| f.nums.iter().any(|(_, _, u)| *u == Some(want)))
+    // Measures converted between unit systems (`200 miles` / `322 км`, `80 degrees` /
+    // `27 градусів`) are compared converted, with the rounding that a conversion brings.
+    let uses = |imperial: bool| {
+        found.iter().any(|f| {
+            f.nums
+                .iter()
+                .any(|x| x.unit.is_some_and(|u| u.imperial == imperial))
+        })
     };
-    if systems(true) && systems(false) {
-        for f in &mut found {
-            f.nums.retain(|(_, _, u)| u.is_none());
-        }
+    // Where no edition converts, measures are compared as written, like any number.
+    if uses(true) && uses(false) {
+        key_converted(&mut found);
     }
-    let near: Vec<BTreeSet<String>> = ctx.present.iter().map(|&e| near(ctx, e)).collect();
+    let near: Vec<BTreeMap<String, usize>> = ctx.present.iter().map(|&e| near(ctx, e)).collect();
     [
         (FindingKind::NumberMismatch, false),
         (FindingKind::DateMismatch, true),
@@ -111,11 +135,83 @@ pub(super) fn findings(ctx: &Context) -> Vec<Finding> {
     .collect()
 }
 
+/// Gives the measures of a group one key per amount: two measures of different editions
+/// are one when written alike, or when of one quantity and within what rounding a
+/// conversion brings (8 %, or 1.5 degrees): `5,08 см` / `2 inches` / `5 см`.
+fn key_converted(found: &mut [Found]) {
+    /// A measure: edition, index, amount in metric, quantity, value as written, and the
+    /// step of its last written digit in metric (`7 см`: 1 cm; `7,62 см`: 0.01 cm).
+    struct M<'a> {
+        k: usize,
+        i: usize,
+        metric: f64,
+        quantity: Quantity,
+        value: &'a str,
+        step: f64,
+    }
+    let mut all: Vec<M> = Vec::new();
+    for (k, f) in found.iter().enumerate() {
+        for (i, x) in f.nums.iter().enumerate() {
+            if let (Some(u), Ok(v)) = (x.unit, x.n.value.parse::<f64>()) {
+                let decimals = x.n.value.split_once('.').map_or(0, |(_, d)| d.len());
+                let step = 10f64.powi(-(decimals as i32));
+                all.push(M {
+                    k,
+                    i,
+                    metric: u.to_metric(v),
+                    quantity: u.quantity,
+                    value: x.n.value.as_str(),
+                    step: (u.to_metric(v + step) - u.to_metric(v)).abs(),
+                });
+            }
+        }
+    }
+    // Rounding to the last digit written (`7,62` to `7`), or by a few per cent.
+    let close = |a: &M, b: &M| {
+        let d = (a.metric - b.metric).abs();
+        a.value == b.value
+            || (a.quantity == b.quantity
+                && (d < a.step.max(b.step)
+                    || if a.quantity == Quantity::Temperature {
+                        d <= 1.5
+                    } else {
+                        d <= 0.08 * a.metric.abs().max(b.metric.abs())
+                    }))
+    };
+    // Union–find over the few measures of a group.
+    let mut root: Vec<usize> = (0..all.len()).collect();
+    fn find(root: &mut [usize], i: usize) -> usize {
+        let mut r = i;
+        while root[r] != r {
+            r = root[r];
+        }
+        root[i] = r;
+        r
+    }
+    for a in 0..all.len() {
+        for b in a + 1..all.len() {
+            if all[a].k != all[b].k && close(&all[a], &all[b]) {
+                let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+                root[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let keys: Vec<(usize, usize, String)> = (0..all.len())
+        .map(|a| {
+            let r = find(&mut root, a);
+            (all[a].k, all[a].i, all[r].value.to_string())
+        })
+        .collect();
+    for (k, i, key) in keys {
+        found[k].nums[i].key = key;
+    }
+}
+
 /// The finding of one kind (numbers, or dates) in a group, if any value differs.
 fn finding(
     ctx: &Context,
     found: &[Found],
-    near: &[BTreeSet<String>],
+    near: &[BTreeMap<String, usize>],
     kind: FindingKind,
     dates: bool,
 ) -> Option<Finding> {
@@ -125,8 +221,8 @@ fn finding(
             .iter()
             .map(|f| {
                 let mut c = BTreeMap::new();
-                for (n, _, _) in f.nums.iter().filter(|(n, _, _)| is_mine(n)) {
-                    *c.entry(n.value.as_str()).or_insert(0) += 1;
+                for x in f.nums.iter().filter(|x| is_mine(&x.n)) {
+                    *c.entry(x.key.as_str()).or_insert(0) += 1;
                 }
                 c
             })
@@ -154,11 +250,13 @@ fn finding(
                         .map(|o| values.count(o, v))
                         .max()
                         .unwrap_or(0);
+                    let has: Vec<usize> = k_all.clone().filter(|&o| values.carries(o, v)).collect();
                     let mut lacking = others.filter(|&o| !values.carries(o, v)).peekable();
                     // Written more often than the others write it (`30 … 30` for `38 … 30`),
-                    // or lacking in an edition that does not have it nearby either.
+                    // or lacking in an edition that has not moved it nearby either.
                     values.count(k, v) > most
-                        && (lacking.peek().is_none() || lacking.any(|o| !near[o].contains(*v)))
+                        && (lacking.peek().is_none()
+                            || lacking.any(|o| !moved_nearby(near, &has, o, v)))
                 })
                 .collect()
         })
@@ -171,7 +269,7 @@ fn finding(
         let lacking_nearby = k_all
             .clone()
             .filter(|k| !has.contains(k))
-            .all(|k| near[k].contains(v) && own[k].is_empty());
+            .all(|k| moved_nearby(near, &has, k, v) && own[k].is_empty());
         if has.len() < ctx.present.len() && !lacking_nearby {
             differing.insert(v, has);
         }
@@ -246,8 +344,8 @@ fn items(
     let mut items = Vec::new();
     for (k, &e) in ctx.present.iter().enumerate() {
         let ed = &ctx.editions[e];
-        for (n, span, _) in &found[k].nums {
-            let v = n.value.as_str();
+        for Found1 { n, span, key, .. } in &found[k].nums {
+            let v = key.as_str();
             if is_mine(n) && (differing.contains_key(v) || own[k].contains(v)) {
                 items.push(Item {
                     lang: ed.lang(),
