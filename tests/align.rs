@@ -241,6 +241,48 @@ fn check_story(s: &StoryAlignment, sides: &[Side]) {
         }
     }
     assert!(group_of.iter().flatten().all(|&g| g != usize::MAX));
+    // Groups come in reading order: where an edition's next sentence sits in an earlier
+    // group, the editions' orders make a cycle through those two groups (they disagree,
+    // as around a moved passage), or pairs aligned apart put sentences that are not
+    // neighbours into one group.
+    let contiguous = s.groups.iter().all(|g| {
+        g.members
+            .iter()
+            .all(|m| m.windows(2).all(|w| w[1] == w[0] + 1))
+    });
+    if contiguous {
+        let mut next = vec![Vec::new(); s.groups.len()];
+        for of in &group_of {
+            for w in of.windows(2) {
+                if w[0] != w[1] {
+                    next[w[0]].push(w[1]);
+                }
+            }
+        }
+        let reaches = |from: usize, to: usize| {
+            let mut seen = vec![false; next.len()];
+            let mut stack = vec![from];
+            while let Some(x) = stack.pop() {
+                if x == to {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[x], true) {
+                    stack.extend(&next[x]);
+                }
+            }
+            false
+        };
+        for (e, of) in group_of.iter().enumerate() {
+            for w in of.windows(2) {
+                let (g, h) = (w[0], w[1]);
+                assert!(
+                    g <= h || reaches(h, g),
+                    "edition {e} out of reading order: {of:?}\n{:?}",
+                    s.groups.iter().map(|g| &g.members).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
     for p in &s.pairs {
         for b in p.alignment.beads.iter().filter(|b| b.is_link()) {
             let g = group_of[p.src][b.src.start];

@@ -583,6 +583,18 @@ pub fn groups_from_pairs(lens: Vec<usize>, pairs: &[PairAlignment]) -> Vec<Group
             g.score = alone[x];
         }
     }
+    reading_order(groups, &lens)
+}
+
+/// Puts groups in reading order: every edition's sentences in their order, wherever the
+/// editions agree on it. Each edition orders the groups that hold its sentences; a group
+/// comes when every edition has reached it, the earliest by mean relative position first.
+/// Where the editions disagree (a moved passage, crossing links), the groups caught in the
+/// disagreement (a cycle of the orders) come together, as most editions order them (see
+/// `order_inside`), and everything else keeps every edition's order.
+fn reading_order(groups: Vec<Group>, lens: &[usize]) -> Vec<Group> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
     let key = |g: &Group| {
         let mut s = 0.0;
         let mut k = 0.0;
@@ -594,8 +606,170 @@ pub fn groups_from_pairs(lens: Vec<usize>, pairs: &[PairAlignment]) -> Vec<Group
         }
         s / k
     };
-    groups.sort_by(|x, y| key(x).total_cmp(&key(y)));
-    groups
+    let n = groups.len();
+    // Keys as ordered integers (ties by index keep the order stable).
+    let keys: Vec<(u64, usize)> = groups
+        .iter()
+        .enumerate()
+        .map(|(g, x)| ((key(x) * 1e12) as u64, g))
+        .collect();
+    // Edges between consecutive groups of each edition.
+    let mut at: Vec<Vec<usize>> = lens.iter().map(|&l| vec![usize::MAX; l]).collect();
+    for (g, x) in groups.iter().enumerate() {
+        for (e, m) in x.members.iter().enumerate() {
+            for &i in m {
+                at[e][i] = g;
+            }
+        }
+    }
+    let mut next: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut prev: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for seq in &at {
+        for w in seq.windows(2) {
+            if w[0] != w[1] && w[0] != usize::MAX && w[1] != usize::MAX {
+                next[w[0]].push(w[1]);
+                prev[w[1]].push(w[0]);
+            }
+        }
+    }
+    let comp = components(&next, &prev);
+    let comps = comp.iter().max().map_or(0, |&c| c + 1);
+    // The condensed orders: which component must wait for which.
+    let mut waits = vec![0usize; comps];
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); comps];
+    for (g, hs) in next.iter().enumerate() {
+        for &h in hs {
+            if comp[g] != comp[h] {
+                after[comp[g]].push(comp[h]);
+                waits[comp[h]] += 1;
+            }
+        }
+    }
+    let mut members: Vec<Vec<(u64, usize)>> = vec![Vec::new(); comps];
+    for &k in &keys {
+        members[comp[k.1]].push(k);
+    }
+    for m in &mut members {
+        m.sort_unstable();
+    }
+    let mut ready: BinaryHeap<Reverse<((u64, usize), usize)>> = (0..comps)
+        .filter(|&c| waits[c] == 0)
+        .map(|c| Reverse((members[c][0], c)))
+        .collect();
+    let mut order = Vec::with_capacity(n);
+    while let Some(Reverse((_, c))) = ready.pop() {
+        order_inside(&members[c], &next, &comp, &mut order);
+        for &d in &after[c] {
+            waits[d] -= 1;
+            if waits[d] == 0 {
+                ready.push(Reverse((members[d][0], d)));
+            }
+        }
+    }
+    debug_assert_eq!(order.len(), n);
+    let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|g| slots[g].take().expect("each group once"))
+        .collect()
+}
+
+/// Orders the groups of one cycle of the editions' orders (`members`, by key): as most
+/// editions order them. Each next group is one whose predecessors here all came, counted
+/// edition by edition; failing one, the group that the fewest editions still hold back,
+/// the earliest by key among those. So a paragraph one edition moved stands where the
+/// others have it, and that edition's column shows it out of place.
+fn order_inside(
+    members: &[(u64, usize)],
+    next: &[Vec<usize>],
+    comp: &[usize],
+    order: &mut Vec<usize>,
+) {
+    if members.len() == 1 {
+        order.push(members[0].1);
+        return;
+    }
+    let c = comp[members[0].1];
+    let mut waiting: std::collections::HashMap<usize, usize> =
+        members.iter().map(|&(_, g)| (g, 0)).collect();
+    for &(_, g) in members {
+        for &h in &next[g] {
+            if comp[h] == c {
+                *waiting.get_mut(&h).expect("a member") += 1;
+            }
+        }
+    }
+    // A heap of (still held back by, key, group); entries go stale as counts fall, and a
+    // group's newest entry is the one with its current count.
+    let mut heap: std::collections::BinaryHeap<std::cmp::Reverse<(usize, u64, usize)>> = members
+        .iter()
+        .map(|&(k, g)| std::cmp::Reverse((waiting[&g], k, g)))
+        .collect();
+    let keys: std::collections::HashMap<usize, u64> =
+        members.iter().map(|&(k, g)| (g, k)).collect();
+    let mut placed: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    while let Some(std::cmp::Reverse((w, _, g))) = heap.pop() {
+        if placed.contains(&g) || w != waiting[&g] {
+            continue;
+        }
+        placed.insert(g);
+        order.push(g);
+        for &h in &next[g] {
+            if placed.contains(&h) {
+                continue;
+            }
+            if let Some(w) = waiting.get_mut(&h) {
+                *w = w.saturating_sub(1);
+                heap.push(std::cmp::Reverse((*w, keys[&h], h)));
+            }
+        }
+    }
+}
+
+/// Strongly connected components of a graph given by its edges both ways (Kosaraju's
+/// two passes, without recursion: long stories have thousands of groups).
+fn components(next: &[Vec<usize>], prev: &[Vec<usize>]) -> Vec<usize> {
+    let n = next.len();
+    let mut done = vec![false; n];
+    let mut finished = Vec::with_capacity(n);
+    for start in 0..n {
+        if done[start] {
+            continue;
+        }
+        done[start] = true;
+        let mut stack = vec![(start, 0usize)];
+        while let Some(&mut (v, ref mut i)) = stack.last_mut() {
+            if let Some(&w) = next[v].get(*i) {
+                *i += 1;
+                if !done[w] {
+                    done[w] = true;
+                    stack.push((w, 0));
+                }
+            } else {
+                finished.push(v);
+                stack.pop();
+            }
+        }
+    }
+    let mut comp = vec![usize::MAX; n];
+    let mut c = 0;
+    for &start in finished.iter().rev() {
+        if comp[start] != usize::MAX {
+            continue;
+        }
+        comp[start] = c;
+        let mut stack = vec![start];
+        while let Some(v) = stack.pop() {
+            for &w in &prev[v] {
+                if comp[w] == usize::MAX {
+                    comp[w] = c;
+                    stack.push(w);
+                }
+            }
+        }
+        c += 1;
+    }
+    comp
 }
 
 #[cfg(test)]
