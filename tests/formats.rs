@@ -897,6 +897,13 @@ fn measures_are_compared_converted_with_the_rounding_of_a_conversion() {
             "Выпадет от 5 до 10 см осадков.",
             "en: 6",
         ),
+        // Every edition gives both systems: compared as written.
+        (
+            "Літак затонув на глибині 30 метрів (106 футів).",
+            "The plane sank in 30 meters (100 feet) of water.",
+            "Самолёт затонул на глубине 30 метров (100 футов).",
+            "uk: 106",
+        ),
         // Pounds sterling are money, not weight: 120 and 220 differ.
         (
             "Уряд виділить 220 млн фунтів стерлінгів.",

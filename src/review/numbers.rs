@@ -114,15 +114,17 @@ pub(super) fn findings(ctx: &Context) -> Vec<Finding> {
     let mut found: Vec<Found> = ctx.present.iter().map(|&e| found(ctx, e)).collect();
     // Measures converted between unit systems (`200 miles` / `322 км`, `80 degrees` /
     // `27 градусів`) are compared converted, with the rounding that a conversion brings.
-    let uses = |imperial: bool| {
-        found.iter().any(|f| {
-            f.nums
-                .iter()
-                .any(|x| x.unit.is_some_and(|u| u.imperial == imperial))
-        })
+    let uses = |f: &Found, imperial: bool| {
+        f.nums
+            .iter()
+            .any(|x| x.unit.is_some_and(|u| u.imperial == imperial))
     };
-    // Where no edition converts, measures are compared as written, like any number.
-    if uses(true) && uses(false) {
+    // Where every edition gives the same systems (none converts, or all give both, as in
+    // `30 метрів (100 футів)`), measures are compared as written, like any number.
+    let mixed = [true, false].into_iter().any(|imperial| {
+        found.iter().any(|f| uses(f, imperial)) && !found.iter().all(|f| uses(f, imperial))
+    });
+    if mixed {
         key_converted(&mut found);
     }
     let near: Vec<BTreeMap<String, usize>> = ctx.present.iter().map(|&e| near(ctx, e)).collect();
