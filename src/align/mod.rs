@@ -590,8 +590,8 @@ pub fn groups_from_pairs(lens: Vec<usize>, pairs: &[PairAlignment]) -> Vec<Group
 /// editions agree on it. Each edition orders the groups that hold its sentences; a group
 /// comes when every edition has reached it, the earliest by mean relative position first.
 /// Where the editions disagree (a moved passage, crossing links), the groups caught in the
-/// disagreement (a cycle of the orders) come together, as most editions order them (see
-/// `order_inside`), and everything else keeps every edition's order.
+/// disagreement (a cycle of the orders) come together, as the first edition orders them
+/// (see `order_inside`), and everything else keeps every edition's order.
 fn reading_order(groups: Vec<Group>, lens: &[usize]) -> Vec<Group> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
@@ -624,11 +624,15 @@ fn reading_order(groups: Vec<Group>, lens: &[usize]) -> Vec<Group> {
     }
     let mut next: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut prev: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for seq in &at {
+    // How much each edge counts where the editions disagree: the first edition's order
+    // outweighs all the others together.
+    let mut weight: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (e, seq) in at.iter().enumerate() {
         for w in seq.windows(2) {
             if w[0] != w[1] && w[0] != usize::MAX && w[1] != usize::MAX {
                 next[w[0]].push(w[1]);
                 prev[w[1]].push(w[0]);
+                weight[w[0]].push(if e == 0 { lens.len() } else { 1 });
             }
         }
     }
@@ -658,7 +662,7 @@ fn reading_order(groups: Vec<Group>, lens: &[usize]) -> Vec<Group> {
         .collect();
     let mut order = Vec::with_capacity(n);
     while let Some(Reverse((_, c))) = ready.pop() {
-        order_inside(&members[c], &next, &comp, &mut order);
+        order_inside(&members[c], &next, &weight, &comp, &mut order);
         for &d in &after[c] {
             waits[d] -= 1;
             if waits[d] == 0 {
@@ -674,14 +678,16 @@ fn reading_order(groups: Vec<Group>, lens: &[usize]) -> Vec<Group> {
         .collect()
 }
 
-/// Orders the groups of one cycle of the editions' orders (`members`, by key): as most
-/// editions order them. Each next group is one whose predecessors here all came, counted
-/// edition by edition; failing one, the group that the fewest editions still hold back,
-/// the earliest by key among those. So a paragraph one edition moved stands where the
-/// others have it, and that edition's column shows it out of place.
+/// Orders the groups of one cycle of the editions' orders (`members`, by key): as the
+/// first edition orders them, then as most others do. Each next group is one whose
+/// predecessors here all came; failing one, the group held back least (edges weighed by
+/// `weight`: the first edition's outweigh the others'), the earliest by key among those.
+/// So a passage stands where the first edition has it, and the columns of editions that
+/// moved it show it out of place.
 fn order_inside(
     members: &[(u64, usize)],
     next: &[Vec<usize>],
+    weight: &[Vec<usize>],
     comp: &[usize],
     order: &mut Vec<usize>,
 ) {
@@ -693,9 +699,9 @@ fn order_inside(
     let mut waiting: std::collections::HashMap<usize, usize> =
         members.iter().map(|&(_, g)| (g, 0)).collect();
     for &(_, g) in members {
-        for &h in &next[g] {
+        for (&h, &w) in next[g].iter().zip(&weight[g]) {
             if comp[h] == c {
-                *waiting.get_mut(&h).expect("a member") += 1;
+                *waiting.get_mut(&h).expect("a member") += w;
             }
         }
     }
@@ -714,12 +720,12 @@ fn order_inside(
         }
         placed.insert(g);
         order.push(g);
-        for &h in &next[g] {
+        for (&h, &by) in next[g].iter().zip(&weight[g]) {
             if placed.contains(&h) {
                 continue;
             }
             if let Some(w) = waiting.get_mut(&h) {
-                *w = w.saturating_sub(1);
+                *w = w.saturating_sub(by);
                 heap.push(std::cmp::Reverse((*w, keys[&h], h)));
             }
         }
@@ -775,6 +781,45 @@ fn components(next: &[Vec<usize>], prev: &[Vec<usize>]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Groups of one sentence per edition, each given as (uk, en, ru) indices.
+    fn groups(of: &[[usize; 3]]) -> Vec<Group> {
+        of.iter()
+            .map(|m| Group {
+                members: m.iter().map(|&i| vec![i]).collect(),
+                score: 1.0,
+            })
+            .collect()
+    }
+
+    fn uk_order(gs: &[Group]) -> Vec<usize> {
+        gs.iter().map(|g| g.members[0][0]).collect()
+    }
+
+    #[test]
+    fn rows_follow_the_first_edition_and_a_moved_passage_stands_where_it_has_it() {
+        // (groups as (uk, en, ru), the uk sentences row by row)
+        let cases: &[(&[[usize; 3]], &[usize])] = &[
+            // In order everywhere.
+            (&[[1, 1, 1], [0, 0, 0], [2, 2, 2]], &[0, 1, 2]),
+            // ru moved uk 2 to the top: rows keep uk's order.
+            (&[[0, 0, 1], [1, 1, 2], [2, 2, 0], [3, 3, 3]], &[0, 1, 2, 3]),
+            // uk itself moved the passage: its order still leads, against en and ru.
+            (&[[1, 0, 0], [2, 1, 1], [0, 2, 2], [3, 3, 3]], &[0, 1, 2, 3]),
+        ];
+        for &(of, want) in cases {
+            let got = reading_order(groups(of), &[of.len(); 3]);
+            assert_eq!(uk_order(&got), want, "{of:?}");
+        }
+        // A sentence one edition alone has follows its neighbours in that edition.
+        let mut gs = groups(&[[0, 0, 0], [2, 1, 1]]);
+        gs.push(Group {
+            members: vec![vec![1], vec![], vec![]],
+            score: 0.9,
+        });
+        let got = reading_order(gs, &[3, 2, 2]);
+        assert_eq!(uk_order(&got), [0, 1, 2]);
+    }
 
     #[test]
     fn identical_texts_align_on_the_diagonal() {
