@@ -8,8 +8,8 @@
 use edalign::align::{Aligner, Side};
 use edalign::detect::Detector;
 use edalign::format::text::TextOptions;
-use edalign::story::{Pipeline, Story};
 use edalign::{Edition, Lang};
+use edalign::{Pipeline, Story};
 
 fn lang_of(b: u8) -> Lang {
     [Lang::Uk, Lang::En, Lang::Ru, Lang::Other][(b % 4) as usize]

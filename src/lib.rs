@@ -32,14 +32,18 @@ pub mod error;
 pub mod format;
 pub mod lang;
 pub mod lexical;
+pub mod model;
+pub mod pipeline;
 pub mod review;
 pub mod segment;
 pub mod span;
-pub mod story;
 
+pub use align::Aligner;
 pub use edition::Edition;
 pub use error::{Error, ErrorKind, Position, Result};
 pub use lang::Lang;
+pub use model::{AnalyzedEdition, Story, StoryReport};
+pub use pipeline::{Pipeline, PipelineBuilder};
 pub use span::Span;
 
 /// The README's examples, compiled and run as doc tests so that they stay true.

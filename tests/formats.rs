@@ -11,8 +11,8 @@ use edalign::align::{Alignment, Bead, Group, PairAlignment, StoryAlignment};
 use edalign::detect::Detection;
 use edalign::format::{html, json, ladder, moses, text, tmx, tsv};
 use edalign::review::{FindingKind, Severity, review};
-use edalign::story::{Pipeline, Story, StoryReport};
 use edalign::{Edition, Lang};
+use edalign::{Pipeline, Story, StoryReport};
 use std::path::PathBuf;
 
 // ---------------------------------------------------------------------------------------
@@ -72,7 +72,7 @@ fn detected(lang: Lang) -> Detection {
 fn hand_editions(
     texts: [&str; 3],
     foreign: &[(usize, usize, Lang)],
-) -> Vec<edalign::story::AnalyzedEdition> {
+) -> Vec<edalign::AnalyzedEdition> {
     let pipeline = Pipeline::builder().presegmented(true).build().unwrap();
     let ids = [
         ("uk.txt", Lang::Uk),

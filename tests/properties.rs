@@ -2,8 +2,8 @@
 
 use edalign::clean::{CleanOptions, clean};
 use edalign::segment::Segmenter;
-use edalign::story::{Pipeline, Story};
 use edalign::{Edition, Lang};
+use edalign::{Pipeline, Story};
 use proptest::prelude::*;
 
 /// Text that looks a little like news: words in three scripts, digits, punctuation,

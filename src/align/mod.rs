@@ -34,10 +34,10 @@
 mod anchors;
 mod cost;
 mod dp;
+mod editions;
 mod joint;
 mod lexicon;
 mod pair;
-mod story;
 
 use crate::error::{Error, Result};
 use crate::lang::Lang;
@@ -462,7 +462,7 @@ impl Aligner {
     /// Aligns two or three editions (in the order given, normally uk, en, ru) and groups
     /// their sentences.
     pub fn align_story(&self, sides: &[Side]) -> StoryAlignment {
-        story::align_story(self, sides)
+        editions::align_story(self, sides)
     }
 }
 

@@ -14,9 +14,9 @@
 //! Values a finding is about (numbers, dates, names) are wrapped in `<mark>`.
 
 use super::xml_escape as esc;
+use crate::model::StoryReport;
 use crate::review::{Finding, Severity};
 use crate::span::Span;
-use crate::story::StoryReport;
 use std::collections::HashMap;
 use std::io::{self, Write};
 

@@ -79,8 +79,8 @@
 //! ```
 
 use crate::align::Bead;
+use crate::model::{AnalyzedEdition, StoryReport};
 use crate::review::{Coverage, Finding};
-use crate::story::{AnalyzedEdition, StoryReport};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};

@@ -12,7 +12,7 @@
 //! order uk-en, uk-ru, en-ru) are each headed by a line `# uk-en`.
 
 use crate::align::{Alignment, Bead};
-use crate::story::StoryReport;
+use crate::model::StoryReport;
 use std::io::{self, Write};
 
 fn side(r: &std::ops::Range<usize>) -> String {

@@ -1,4 +1,4 @@
-//! Output formats. Each module writes a [`StoryReport`](crate::story::StoryReport) (or a
+//! Output formats. Each module writes a [`StoryReport`](crate::model::StoryReport) (or a
 //! bare pairwise alignment) to any `io::Write`.
 //!
 //! | format | module | for |
@@ -125,7 +125,7 @@ pub fn one_line(s: &str) -> String {
 }
 
 /// The sentences `members` of edition `e` joined on one line.
-pub(crate) fn joined(report: &crate::story::StoryReport, e: usize, members: &[usize]) -> String {
+pub(crate) fn joined(report: &crate::model::StoryReport, e: usize, members: &[usize]) -> String {
     let parts: Vec<&str> = members
         .iter()
         .map(|&i| report.editions[e].sentence_text(i))

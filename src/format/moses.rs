@@ -13,7 +13,7 @@
 //! line.
 
 use super::one_line;
-use crate::story::StoryReport;
+use crate::model::StoryReport;
 use std::io::{self, Write};
 
 /// The pairs of a story as `(name, index into report.alignment.pairs)`: `uk-en`, `uk-ru`,

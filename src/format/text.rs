@@ -9,8 +9,8 @@
 //! `—` an edition without counterpart. The layout is for people and may change between
 //! versions; machines should read [`super::json`].
 
+use crate::model::StoryReport;
 use crate::review::Severity;
-use crate::story::StoryReport;
 use std::io::{self, Write};
 
 /// Options of the terminal view.

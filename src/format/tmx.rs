@@ -27,8 +27,8 @@
 //! Units with findings of severity warning or more carry a `<note>` per finding.
 
 use super::{joined, xml_escape};
+use crate::model::StoryReport;
 use crate::review::Severity;
-use crate::story::StoryReport;
 use std::io::{self, Write};
 
 /// Writes the story as a TMX 1.4b document.

@@ -5,7 +5,7 @@
 //! weakest link, 3 decimals) and `flags` (the kinds of the findings on the group, comma
 //! separated). Tabs and line breaks inside text become spaces, so every row is one line.
 
-use crate::story::StoryReport;
+use crate::model::StoryReport;
 use std::io::{self, Write};
 
 fn clean_cell(s: &str) -> String {

@@ -10,11 +10,11 @@
 
 use crate::args::{BatchArgs, LearnArgs};
 use crate::output::Output;
+use edalign::AnalyzedEdition;
 use edalign::align::Side;
 use edalign::error::Position;
-use edalign::story::AnalyzedEdition;
-use edalign::story::{Pipeline, Story};
 use edalign::{Edition, Error, Lang, Result};
+use edalign::{Pipeline, Story};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -351,7 +351,7 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
 }
 
 /// Renders one story's report in the batch format.
-fn render(format: &str, report: &edalign::story::StoryReport) -> Result<Rendered> {
+fn render(format: &str, report: &edalign::StoryReport) -> Result<Rendered> {
     use edalign::format::{json, moses, tmx};
     Ok(match format {
         "tmx" => {

@@ -13,8 +13,8 @@ use edalign::detect::Detector;
 use edalign::error::{ErrorKind, Position};
 use edalign::format::Format;
 use edalign::format::text::TextOptions;
-use edalign::story::{Pipeline, Story};
 use edalign::{Edition, Error, Lang, Result};
+use edalign::{Pipeline, Story};
 use output::Output;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -283,7 +283,7 @@ fn use_color(a: &AlignArgs) -> bool {
 }
 
 /// 1 when a finding is at least as severe as `--fail-on`, else 0.
-fn exit_status(a: &AlignArgs, report: &edalign::story::StoryReport) -> ExitCode {
+fn exit_status(a: &AlignArgs, report: &edalign::StoryReport) -> ExitCode {
     let fail = a.fail_on;
     match (fail, report.review.worst()) {
         (Some(limit), Some(worst)) if worst >= limit => ExitCode::from(1),
@@ -294,7 +294,7 @@ fn exit_status(a: &AlignArgs, report: &edalign::story::StoryReport) -> ExitCode 
 /// Moses output: two files per pair, `PREFIX.<pair>.<lang>`, each written atomically; all
 /// files are complete before the first is moved into place.
 fn write_moses(
-    report: &edalign::story::StoryReport,
+    report: &edalign::StoryReport,
     prefix: Option<&Path>,
     only: Option<&str>,
 ) -> Result<()> {

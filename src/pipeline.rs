@@ -3,93 +3,18 @@
 //! [`Pipeline::run`] takes the editions of one story, detects each one's language (and each
 //! sentence's), separates page clutter from the body, segments the body into sentences,
 //! aligns every pair of editions, groups the sentences across all editions and reviews the
-//! result. The [`StoryReport`] it returns is what every output format renders.
+//! result. The [`StoryReport`] it returns is what every output format renders. This is the
+//! one module that calls every stage.
 
-use crate::align::{Aligner, Side, StoryAlignment};
+use crate::align::{Aligner, Side};
 use crate::clean::{CleanOptions, Layout, clean};
-use crate::detect::{Detection, Detector};
+use crate::detect::Detector;
 use crate::edition::Edition;
 use crate::error::{Error, ErrorKind, Position, Result};
 use crate::lang::Lang;
-use crate::review::{Review, review};
+use crate::model::{AnalyzedEdition, SentenceInfo, Story, StoryReport};
+use crate::review::review;
 use crate::segment::{Segmenter, Sentence};
-use serde::Serialize;
-
-/// The editions of one story.
-#[derive(Clone, Debug)]
-pub struct Story {
-    /// A name for the story: its folder, or the `id` of a batch record.
-    pub id: String,
-    /// Its editions, in any order.
-    pub editions: Vec<Edition>,
-}
-
-/// One sentence with its own detected language.
-#[derive(Clone, Debug, Serialize)]
-pub struct SentenceInfo {
-    /// Position, paragraph and span.
-    #[serde(flatten)]
-    pub sentence: Sentence,
-    /// The sentence's own language.
-    pub detection: Detection,
-}
-
-/// An edition after detection, cleaning and segmentation.
-#[derive(Clone, Debug, Serialize)]
-pub struct AnalyzedEdition {
-    /// The edition as read.
-    #[serde(skip)]
-    pub edition: Edition,
-    /// Its detected language.
-    pub detection: Detection,
-    /// Body paragraphs and boilerplate.
-    pub layout: Layout,
-    /// The body's sentences.
-    pub sentences: Vec<SentenceInfo>,
-}
-
-impl AnalyzedEdition {
-    /// The detected language.
-    pub fn lang(&self) -> Lang {
-        self.detection.lang
-    }
-
-    /// The text of sentence `i`.
-    pub fn sentence_text(&self, i: usize) -> &str {
-        self.sentences[i].sentence.span.slice(&self.edition.text)
-    }
-
-    /// The edition as one side of an alignment: its language, sentences and paragraphs.
-    pub fn side(&self) -> Side<'_> {
-        Side::new(
-            self.lang(),
-            (0..self.sentences.len())
-                .map(|i| self.sentence_text(i))
-                .collect(),
-        )
-        .with_paragraphs(
-            self.sentences
-                .iter()
-                .map(|s| s.sentence.paragraph)
-                .collect(),
-        )
-    }
-}
-
-/// Everything edalign found out about one story.
-#[derive(Clone, Debug)]
-pub struct StoryReport {
-    /// The story's id.
-    pub id: String,
-    /// The aligned editions, in the order uk, en, ru (those present).
-    pub editions: Vec<AnalyzedEdition>,
-    /// Editions that were not aligned because they are in another language.
-    pub excluded: Vec<AnalyzedEdition>,
-    /// Pairwise alignments and cross-edition groups (indices into `editions`).
-    pub alignment: StoryAlignment,
-    /// Coverage and findings.
-    pub review: Review,
-}
 
 /// Builds a [`Pipeline`]. Every setter documents its default.
 #[derive(Clone, Debug, Default)]
