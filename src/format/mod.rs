@@ -23,6 +23,7 @@ use crate::error::{Error, Result};
 
 /// The output formats of `edalign align`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// The terminal view.
     Text,
@@ -68,9 +69,140 @@ impl Format {
     }
 }
 
+impl std::str::FromStr for Format {
+    type Err = Error;
+    fn from_str(name: &str) -> Result<Format> {
+        Format::from_name(name)
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = Format::ALL
+            .iter()
+            .find(|(_, x)| x == self)
+            .map(|(n, _)| *n)
+            .expect("every format is listed");
+        f.write_str(name)
+    }
+}
+
+/// Options of the formats that take any.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub struct WriteOptions {
+    /// The text view's width and colour.
+    pub text: text::TextOptions,
+    /// Ladder: a `# uk-en` line before each pair's beads (off only for the two-file
+    /// ladder contract, which has one pair).
+    pub ladder_headers: bool,
+}
+
+impl WriteOptions {
+    /// The text view's width and colour (default 120 columns, no colour).
+    pub fn with_text(mut self, text: text::TextOptions) -> Self {
+        self.text = text;
+        self
+    }
+
+    /// Whether the ladder has a `# pair` line before each pair's beads (default `true`).
+    pub fn with_ladder_headers(mut self, yes: bool) -> Self {
+        self.ladder_headers = yes;
+        self
+    }
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        WriteOptions {
+            text: text::TextOptions {
+                width: 120,
+                color: false,
+            },
+            ladder_headers: true,
+        }
+    }
+}
+
+/// Writes a report in one of the formats that make one stream (every format but
+/// [`Format::Moses`], which makes two files per pair: see [`moses::write_pair`] and
+/// [`moses::path`]; asked for here, it is an `InvalidInput` error).
+///
+/// ```
+/// use edalign::format::{self, Format, WriteOptions};
+/// use edalign::{Edition, Lang, Pipeline, Story};
+/// let report = Pipeline::default()
+///     .run(Story {
+///         id: "brief".into(),
+///         editions: vec![
+///             Edition::new("uk.txt", Some(Lang::Uk), "Київ отримав 28 автобусів."),
+///             Edition::new("en.txt", Some(Lang::En), "Kyiv received 28 buses."),
+///         ],
+///     })
+///     .unwrap();
+/// let mut page = Vec::new();
+/// format::write(Format::Html, &report, &mut page, &WriteOptions::default()).unwrap();
+/// assert!(String::from_utf8(page).unwrap().starts_with("<!DOCTYPE html>"));
+/// ```
+pub fn write(
+    format: Format,
+    report: &crate::model::StoryReport,
+    w: &mut dyn std::io::Write,
+    options: &WriteOptions,
+) -> std::io::Result<()> {
+    match format {
+        Format::Text => text::write(w, report, options.text),
+        Format::Json => json::write(w, report),
+        Format::Tsv => tsv::write(w, report),
+        Format::Ladder => ladder::write(w, report, options.ladder_headers),
+        Format::Tmx => tmx::write(w, report),
+        Format::Html => html::write(w, report),
+        Format::Moses => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "moses writes two files per pair (format::moses::write_pair)",
+        )),
+    }
+}
+
+/// A pair of editions by their languages, source first; written and parsed as `uk-en`.
+///
+/// ```
+/// use edalign::format::Pair;
+/// use edalign::Lang;
+/// let p: Pair = "uk-en".parse().unwrap();
+/// assert_eq!((p.src, p.tgt), (Lang::Uk, Lang::En));
+/// assert_eq!(p.to_string(), "uk-en");
+/// assert!("uk".parse::<Pair>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pair {
+    /// The source edition's language.
+    pub src: crate::Lang,
+    /// The target edition's language.
+    pub tgt: crate::Lang,
+}
+
+impl std::fmt::Display for Pair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.src, self.tgt)
+    }
+}
+
+impl std::str::FromStr for Pair {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Pair> {
+        let bad = || Error::config(format!("pair {s:?}: the pairs are uk-en, uk-ru, en-ru"));
+        let (a, b) = s.split_once('-').ok_or_else(bad)?;
+        match (a.parse(), b.parse()) {
+            (Ok(src), Ok(tgt)) if src != tgt => Ok(Pair { src, tgt }),
+            _ => Err(bad()),
+        }
+    }
+}
+
 /// The name of a pair of editions, source first: `uk-en`.
 pub fn pair_name(src: crate::Lang, tgt: crate::Lang) -> String {
-    format!("{src}-{tgt}")
+    Pair { src, tgt }.to_string()
 }
 
 /// Whether XML 1.0 allows the character (`Char` production): tab, line feed, carriage

@@ -12,23 +12,39 @@
 //! tabs) become one space and control characters are dropped, so a segment is always one
 //! line.
 
-use super::one_line;
+use super::{Pair, one_line};
 use crate::model::StoryReport;
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
-/// The pairs of a story as `(name, index into report.alignment.pairs)`: `uk-en`, `uk-ru`,
+/// The file of one side of a pair: `PREFIX.uk-en.uk` for the Ukrainian side of `uk-en`.
+///
+/// ```
+/// use edalign::format::{moses, Pair};
+/// use edalign::Lang;
+/// let p = Pair { src: Lang::Uk, tgt: Lang::En };
+/// assert_eq!(moses::path("out/day".as_ref(), p, Lang::En), std::path::PathBuf::from("out/day.uk-en.en"));
+/// ```
+pub fn path(prefix: &Path, pair: Pair, side: crate::Lang) -> PathBuf {
+    let mut s = prefix.as_os_str().to_owned();
+    s.push(format!(".{pair}.{side}"));
+    PathBuf::from(s)
+}
+
+/// The pairs of a story as `(pair, index into report.alignment.pairs)`: `uk-en`, `uk-ru`,
 /// `en-ru` (those present).
-pub fn pairs(report: &StoryReport) -> Vec<(String, usize)> {
+pub fn pairs(report: &StoryReport) -> Vec<(Pair, usize)> {
     report
         .alignment
         .pairs
         .iter()
         .enumerate()
         .map(|(k, p)| {
-            (
-                super::pair_name(report.editions[p.src].lang(), report.editions[p.tgt].lang()),
-                k,
-            )
+            let pair = Pair {
+                src: report.editions[p.src].lang(),
+                tgt: report.editions[p.tgt].lang(),
+            };
+            (pair, k)
         })
         .collect()
 }

@@ -1,8 +1,9 @@
-//! Raw command-line arguments (clap). `config.rs` turns them into validated objects.
+//! Command-line arguments (clap), parsed into the library's types where it has one
+//! (`Format`, `Pair`, `Severity`), so that a bad value is refused before any file is read.
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use edalign::format::Format;
+use edalign::format::{Format, Pair};
 use edalign::review::Severity;
 use std::path::PathBuf;
 
@@ -87,7 +88,7 @@ pub struct AlignArgs {
     pub out: Option<PathBuf>,
     /// For --format moses: write only this pair (uk-en, uk-ru or en-ru).
     #[arg(long)]
-    pub pair: Option<String>,
+    pub pair: Option<Pair>,
     /// Exit with status 1 when a finding is at least this severe.
     #[arg(long, value_parser = severity_parser())]
     pub fail_on: Option<Severity>,
@@ -114,8 +115,8 @@ pub struct BatchArgs {
     pub jobs: Option<usize>,
     /// Output: `json` (one document a line), `tmx` (one memory of all the stories' units)
     /// or `moses` (needs --out PREFIX: PREFIX.uk-en.uk, PREFIX.uk-en.en, … over all stories).
-    #[arg(short, long, default_value = "json", value_parser = PossibleValuesParser::new(["json", "tmx", "moses"]))]
-    pub format: String,
+    #[arg(short, long, default_value = "json", value_parser = batch_format_parser())]
+    pub format: Format,
     #[command(flatten)]
     pub options: AlignOptions,
 }
@@ -157,6 +158,13 @@ pub struct SegmentArgs {
 }
 
 /// `--format`: the library's format names, listed in `--help`.
+/// The formats `batch` writes: one stream of all the stories (json, tmx) or two files per
+/// pair (moses).
+fn batch_format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(["json", "tmx", "moses"])
+        .map(|name| Format::from_name(&name).expect("a listed name"))
+}
+
 fn format_parser() -> impl TypedValueParser<Value = Format> {
     PossibleValuesParser::new(Format::ALL.map(|(name, _)| name))
         .map(|name| Format::from_name(&name).expect("a listed name"))

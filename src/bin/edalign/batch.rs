@@ -13,6 +13,7 @@ use crate::output::Output;
 use edalign::AnalyzedEdition;
 use edalign::align::Side;
 use edalign::error::Position;
+use edalign::format::{Format, Pair};
 use edalign::{Edition, Error, Lang, Result};
 use edalign::{Pipeline, Story};
 use rayon::prelude::*;
@@ -180,7 +181,7 @@ enum Rendered {
     /// Translation units.
     Tmx(Vec<u8>),
     /// Per pair name, the aligned lines.
-    Moses(Vec<(String, Vec<(String, String)>)>),
+    Moses(Vec<(Pair, Vec<(String, String)>)>),
 }
 
 /// Where batch output goes: one writer, or for moses two per pair.
@@ -188,30 +189,23 @@ enum Sink {
     One(Output),
     Moses {
         prefix: PathBuf,
-        files: BTreeMap<String, (Output, Output)>,
+        files: BTreeMap<Pair, (Output, Output)>,
     },
 }
 
 impl Sink {
-    fn moses_pair(&mut self, pair: &str) -> Result<(&mut Output, &mut Output)> {
+    fn moses_pair(&mut self, pair: Pair) -> Result<(&mut Output, &mut Output)> {
         let Sink::Moses { prefix, files } = self else {
             unreachable!("moses sink")
         };
-        if !files.contains_key(pair) {
-            let (a, b) = pair.split_once('-').expect("pair names are a-b");
-            let path = |lang: &str| {
-                let mut name = prefix.as_os_str().to_owned();
-                name.push(format!(".{pair}.{lang}"));
-                PathBuf::from(name)
-            };
-            let pa = path(a);
-            let pb = path(b);
-            files.insert(
-                pair.to_string(),
-                (Output::open(Some(&pa))?, Output::open(Some(&pb))?),
-            );
+        if let std::collections::btree_map::Entry::Vacant(slot) = files.entry(pair) {
+            let path = |lang| edalign::format::moses::path(prefix, pair, lang);
+            slot.insert((
+                Output::open(Some(&path(pair.src)))?,
+                Output::open(Some(&path(pair.tgt)))?,
+            ));
         }
-        let (x, y) = files.get_mut(pair).expect("inserted above");
+        let (x, y) = files.get_mut(&pair).expect("inserted above");
         Ok((x, y))
     }
 
@@ -236,8 +230,8 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         .num_threads(b.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Error::config(format!("cannot start worker threads: {e}")))?;
-    let format = b.format.as_str();
-    let mut sink = if format == "moses" {
+    let format = b.format;
+    let mut sink = if format == Format::Moses {
         let Some(prefix) = b.out.clone() else {
             return Err(Error::config(
                 "batch --format moses writes two files per pair: give --out PREFIX",
@@ -252,7 +246,7 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
     };
     let (source, reader) = open_input(b.input.as_deref())?;
     if let Sink::One(out) = &mut sink
-        && format == "tmx"
+        && format == Format::Tmx
     {
         let name = out.name();
         edalign::format::tmx::write_header(out.writer(), "*all*")
@@ -297,7 +291,7 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
                     failed += 1;
                     eprintln!("edalign: {source}: line {n}: {e}");
                     if let Sink::One(out) = &mut sink
-                        && format == "json"
+                        && format == Format::Json
                     {
                         let name = out.name();
                         let v = serde_json::json!({"line": n, "error": e.to_string()});
@@ -325,7 +319,7 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
                 }
                 Rendered::Moses(pairs) => {
                     for (pair, lines) in pairs {
-                        let (a, b) = sink.moses_pair(&pair)?;
+                        let (a, b) = sink.moses_pair(pair)?;
                         let (na, nb) = (a.name(), b.name());
                         for (x, y) in lines {
                             writeln!(a.writer(), "{x}").map_err(crate::write_err(&na))?;
@@ -337,7 +331,7 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         }
     }
     if let Sink::One(out) = &mut sink
-        && format == "tmx"
+        && format == Format::Tmx
     {
         let name = out.name();
         edalign::format::tmx::write_footer(out.writer()).map_err(crate::write_err(&name))?;
@@ -351,15 +345,15 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
 }
 
 /// Renders one story's report in the batch format.
-fn render(format: &str, report: &edalign::StoryReport) -> Result<Rendered> {
+fn render(format: Format, report: &edalign::StoryReport) -> Result<Rendered> {
     use edalign::format::{json, moses, tmx};
     Ok(match format {
-        "tmx" => {
+        Format::Tmx => {
             let mut buf = Vec::new();
             tmx::write_units(&mut buf, report).map_err(|e| Error::io("<memory>", e))?;
             Rendered::Tmx(buf)
         }
-        "moses" => Rendered::Moses(
+        Format::Moses => Rendered::Moses(
             moses::pairs(report)
                 .into_iter()
                 .map(|(name, k)| (name, moses::lines(report, k)))

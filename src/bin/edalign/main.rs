@@ -11,8 +11,8 @@ use clap::Parser;
 use edalign::align::Aligner;
 use edalign::detect::Detector;
 use edalign::error::{ErrorKind, Position};
-use edalign::format::Format;
 use edalign::format::text::TextOptions;
+use edalign::format::{Format, Pair, WriteOptions};
 use edalign::{Edition, Error, Lang, Result};
 use edalign::{Pipeline, Story};
 use output::Output;
@@ -197,6 +197,13 @@ fn run_align_many(a: &AlignArgs, stories: &[PathBuf]) -> Result<ExitCode> {
 }
 
 fn run_align(a: AlignArgs) -> Result<ExitCode> {
+    // Options that contradict each other are refused before any file is read.
+    if a.pair.is_some() && a.format != Format::Moses {
+        return Err(Error::config("--pair goes with --format moses"));
+    }
+    if a.format == Format::Moses && a.out.is_none() {
+        return write_moses_needs_prefix();
+    }
     let folder = a.inputs.len() == 1 && a.inputs[0].is_dir();
     if folder && story_files(&a.inputs[0]).is_err() {
         let stories = story_folders(&a.inputs[0]);
@@ -241,33 +248,19 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
     let pipeline = pipeline(&a.options, two_file_ladder)?;
     let report = pipeline.run(Story { id, editions })?;
 
-    if a.pair.is_some() && a.format != Format::Moses {
-        return Err(Error::config("--pair goes with --format moses"));
-    }
     if a.format == Format::Moses {
-        write_moses(&report, a.out.as_deref(), a.pair.as_deref())?;
+        write_moses(&report, a.out.as_deref(), a.pair)?;
         return Ok(exit_status(&a, &report));
     }
     let mut out = Output::open(a.out.as_deref())?;
     let name = out.name();
-    let color = use_color(&a);
-    let w = out.writer();
-    let written = match a.format {
-        Format::Text => edalign::format::text::write(
-            w,
-            &report,
-            TextOptions {
-                width: a.width,
-                color,
-            },
-        ),
-        Format::Json => edalign::format::json::write(w, &report),
-        Format::Tsv => edalign::format::tsv::write(w, &report),
-        Format::Ladder => edalign::format::ladder::write(w, &report, !two_file_ladder),
-        Format::Tmx => edalign::format::tmx::write(w, &report),
-        Format::Html => edalign::format::html::write(w, &report),
-        Format::Moses => unreachable!("written above"),
-    };
+    let options = WriteOptions::default()
+        .with_text(TextOptions {
+            width: a.width,
+            color: use_color(&a),
+        })
+        .with_ladder_headers(!two_file_ladder);
+    let written = edalign::format::write(a.format, &report, out.writer(), &options);
     written.map_err(write_err(&name))?;
     out.commit()?;
     Ok(exit_status(&a, &report))
@@ -293,23 +286,27 @@ fn exit_status(a: &AlignArgs, report: &edalign::StoryReport) -> ExitCode {
 
 /// Moses output: two files per pair, `PREFIX.<pair>.<lang>`, each written atomically; all
 /// files are complete before the first is moved into place.
+fn write_moses_needs_prefix<T>() -> Result<T> {
+    Err(Error::config(
+        "--format moses writes two files per pair: give --out PREFIX \
+         (writes PREFIX.uk-en.uk, PREFIX.uk-en.en, …)",
+    ))
+}
+
 fn write_moses(
     report: &edalign::StoryReport,
     prefix: Option<&Path>,
-    only: Option<&str>,
+    only: Option<Pair>,
 ) -> Result<()> {
     let Some(prefix) = prefix else {
-        return Err(Error::config(
-            "--format moses writes two files per pair: give --out PREFIX \
-             (writes PREFIX.uk-en.uk, PREFIX.uk-en.en, …)",
-        ));
+        return write_moses_needs_prefix();
     };
     let pairs = edalign::format::moses::pairs(report);
-    let chosen: Vec<&(String, usize)> = match only {
+    let chosen: Vec<&(Pair, usize)> = match only {
         Some(p) => {
-            let found: Vec<_> = pairs.iter().filter(|(n, _)| n == p).collect();
+            let found: Vec<_> = pairs.iter().filter(|(n, _)| *n == p).collect();
             if found.is_empty() {
-                let names: Vec<&str> = pairs.iter().map(|(n, _)| n.as_str()).collect();
+                let names: Vec<String> = pairs.iter().map(|(n, _)| n.to_string()).collect();
                 return Err(Error::config(format!(
                     "--pair {p}: this story has the pairs {}",
                     names.join(", ")
@@ -320,17 +317,12 @@ fn write_moses(
         None => pairs.iter().collect(),
     };
     let mut outputs = Vec::new();
-    for (name, k) in chosen {
-        let (src_lang, tgt_lang) = name.split_once('-').expect("pair names have a dash");
-        let path = |lang: &str| {
-            let mut s = prefix.as_os_str().to_owned();
-            s.push(format!(".{name}.{lang}"));
-            PathBuf::from(s)
-        };
-        let mut src = Output::open(Some(&path(src_lang)))?;
-        let mut tgt = Output::open(Some(&path(tgt_lang)))?;
+    for &(pair, k) in chosen {
+        let path = |lang| edalign::format::moses::path(prefix, pair, lang);
+        let mut src = Output::open(Some(&path(pair.src)))?;
+        let mut tgt = Output::open(Some(&path(pair.tgt)))?;
         let src_name = src.name();
-        edalign::format::moses::write_pair(src.writer(), tgt.writer(), report, *k)
+        edalign::format::moses::write_pair(src.writer(), tgt.writer(), report, k)
             .map_err(write_err(&src_name))?;
         outputs.push(src);
         outputs.push(tgt);
