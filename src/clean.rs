@@ -12,6 +12,7 @@ use serde::Serialize;
 /// The kind of a boilerplate line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum BoilerplateKind {
     /// A line of language names or codes: `ua en ru`, `Українською | English | Русский`.
     LanguageSwitcher,
@@ -40,6 +41,7 @@ impl BoilerplateKind {
 
 /// A boilerplate line: its span (trimmed) and kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Boilerplate {
     /// The line, without surrounding white space.
     pub span: Span,
@@ -49,6 +51,7 @@ pub struct Boilerplate {
 
 /// A body paragraph: a block of non-blank, non-boilerplate lines.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Paragraph {
     /// From the first byte of the first line to the last byte of the last line (trimmed).
     pub span: Span,
@@ -58,6 +61,7 @@ pub struct Paragraph {
 
 /// The body of an edition and its page clutter.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Layout {
     /// Body paragraphs in text order.
     pub paragraphs: Vec<Paragraph>,

@@ -25,6 +25,7 @@ pub struct Story {
 
 /// One sentence with its own detected language.
 #[derive(Clone, Debug, Serialize)]
+#[non_exhaustive]
 pub struct SentenceInfo {
     /// Position, paragraph and span.
     #[serde(flatten)]
@@ -35,6 +36,7 @@ pub struct SentenceInfo {
 
 /// An edition after detection, cleaning and segmentation.
 #[derive(Clone, Debug, Serialize)]
+#[non_exhaustive]
 pub struct AnalyzedEdition {
     /// The edition as read.
     #[serde(skip)]
@@ -77,6 +79,7 @@ impl AnalyzedEdition {
 
 /// Everything edalign found out about one story.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct StoryReport {
     /// The story's id.
     pub id: String,
@@ -90,12 +93,33 @@ pub struct StoryReport {
     pub review: Review,
 }
 
+impl StoryReport {
+    /// A report from its parts, as the pipeline makes one or a caller rebuilds one (after
+    /// correcting the alignment, [`review`](crate::review::review) the editions again).
+    pub fn new(
+        id: impl Into<String>,
+        editions: Vec<AnalyzedEdition>,
+        excluded: Vec<AnalyzedEdition>,
+        alignment: StoryAlignment,
+        review: Review,
+    ) -> StoryReport {
+        StoryReport {
+            id: id.into(),
+            editions,
+            excluded,
+            alignment,
+            review,
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // The review's findings and coverage.
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// Worth knowing; no action needed.
     Info,
@@ -129,6 +153,7 @@ impl Severity {
 /// What a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FindingKind {
     /// Sentences present in some editions have no counterpart in this one.
     Missing,
@@ -178,6 +203,7 @@ impl FindingKind {
 
 /// Sentences of one edition that a finding is about.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Location {
     /// The edition's language.
     pub lang: Lang,
@@ -191,6 +217,7 @@ pub struct Location {
 
 /// One thing the review found.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Finding {
     /// What kind of problem.
     pub kind: FindingKind,
@@ -210,6 +237,7 @@ pub struct Finding {
 
 /// One value a finding is about: a number, a date or a name as written in one edition.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Item {
     /// The edition's language.
     pub lang: Lang,
@@ -223,6 +251,7 @@ pub struct Item {
 
 /// A paragraph of one edition none of whose sentences has a counterpart in another.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ParagraphGap {
     /// Paragraph index in the edition's body.
     pub paragraph: usize,
@@ -234,6 +263,7 @@ pub struct ParagraphGap {
 
 /// Coverage of one edition against another.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct PairCoverage {
     /// The other edition's language.
     pub against: Lang,
@@ -255,6 +285,7 @@ pub struct PairCoverage {
 
 /// Coverage of one edition.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Coverage {
     /// The edition's language.
     pub lang: Lang,
@@ -272,6 +303,7 @@ pub struct Coverage {
 
 /// Coverage and findings of a story.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Review {
     /// One entry per aligned edition.
     pub coverage: Vec<Coverage>,

@@ -78,7 +78,7 @@ impl From<std::ops::Range<usize>> for Span {
 }
 
 /// 1-based line number of byte offset `byte` in `text` (for error messages).
-pub fn line_of(text: &[u8], byte: usize) -> u64 {
+pub(crate) fn line_of(text: &[u8], byte: usize) -> u64 {
     1 + text[..byte.min(text.len())]
         .iter()
         .filter(|&&b| b == b'\n')

@@ -49,22 +49,12 @@ Contractors will be chosen through the Prozorro system, officials said.
 Заседание вела секретарь совета.";
 
 fn bead(src: std::ops::Range<usize>, tgt: std::ops::Range<usize>, score: f64) -> Bead {
-    Bead {
-        src,
-        tgt,
-        score,
-        moved: false,
-    }
+    Bead::new(src, tgt, score)
 }
 
 /// Detection by hand, so that the golden files do not move with the detector.
 fn detected(lang: Lang) -> Detection {
-    Detection {
-        lang,
-        code: lang.code(),
-        confidence: 1.0,
-        evidence: "given by the test".into(),
-    }
+    Detection::given(lang, "given by the test")
 }
 
 /// The editions, segmented one sentence a line, every sentence in its edition's language
@@ -127,25 +117,12 @@ fn hand_report() -> StoryReport {
         bead(one(7), one(7), 0.9),
     ];
     let pairs = vec![
-        PairAlignment {
-            src: 0,
-            tgt: 1,
-            alignment: Alignment { beads: uk_en },
-        },
-        PairAlignment {
-            src: 0,
-            tgt: 2,
-            alignment: Alignment { beads: uk_ru },
-        },
-        PairAlignment {
-            src: 1,
-            tgt: 2,
-            alignment: Alignment { beads: en_ru },
-        },
+        PairAlignment::new(0, 1, Alignment::new(uk_en)),
+        PairAlignment::new(0, 2, Alignment::new(uk_ru)),
+        PairAlignment::new(1, 2, Alignment::new(en_ru)),
     ];
-    let g = |uk: &[usize], en: &[usize], ru: &[usize], score: f64| Group {
-        members: vec![uk.to_vec(), en.to_vec(), ru.to_vec()],
-        score,
+    let g = |uk: &[usize], en: &[usize], ru: &[usize], score: f64| {
+        Group::new(vec![uk.to_vec(), en.to_vec(), ru.to_vec()], score)
     };
     let groups = vec![
         g(&[0], &[0], &[0], 0.95),
@@ -158,15 +135,15 @@ fn hand_report() -> StoryReport {
         g(&[6], &[6], &[6], 0.3),
         g(&[7], &[7], &[7], 0.9),
     ];
-    let alignment = StoryAlignment { pairs, groups };
+    let alignment = StoryAlignment::new(pairs, groups);
     let review = review(&editions, &[], &alignment);
-    StoryReport {
-        id: "vinnytsia-shelters".into(),
+    StoryReport::new(
+        "vinnytsia-shelters",
         editions,
-        excluded: Vec::new(),
+        Vec::new(),
         alignment,
         review,
-    }
+    )
 }
 
 fn render(f: impl Fn(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
@@ -708,27 +685,12 @@ fn diagonal_report(uk: &str, en: &str, ru: &str) -> StoryReport {
     let beads = || -> Vec<Bead> { (0..n).map(|i| bead(i..i + 1, i..i + 1, 0.9)).collect() };
     let pairs = [(0, 1), (0, 2), (1, 2)]
         .into_iter()
-        .map(|(src, tgt)| PairAlignment {
-            src,
-            tgt,
-            alignment: Alignment { beads: beads() },
-        })
+        .map(|(src, tgt)| PairAlignment::new(src, tgt, Alignment::new(beads())))
         .collect();
-    let groups = (0..n)
-        .map(|i| Group {
-            members: vec![vec![i]; 3],
-            score: 0.9,
-        })
-        .collect();
-    let alignment = StoryAlignment { pairs, groups };
+    let groups = (0..n).map(|i| Group::new(vec![vec![i]; 3], 0.9)).collect();
+    let alignment = StoryAlignment::new(pairs, groups);
     let review = review(&editions, &[], &alignment);
-    StoryReport {
-        id: "diagonal".into(),
-        editions,
-        excluded: Vec::new(),
-        alignment,
-        review,
-    }
+    StoryReport::new("diagonal", editions, Vec::new(), alignment, review)
 }
 
 #[test]

@@ -89,6 +89,7 @@ impl<'a> Side<'a> {
 /// A bead: consecutive source sentences linked to consecutive target sentences. One side
 /// may be empty (a sentence with no counterpart).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Bead {
     /// Source sentence indices.
     pub src: Range<usize>,
@@ -102,6 +103,26 @@ pub struct Bead {
 }
 
 impl Bead {
+    /// A bead in its place (not moved). `score` is clamped to 0..1.
+    ///
+    /// ```
+    /// use edalign::align::Bead;
+    /// let b = Bead::new(0..2, 0..1, 0.9);
+    /// assert!(b.is_link() && !b.moved);
+    /// ```
+    pub fn new(src: Range<usize>, tgt: Range<usize>, score: f64) -> Bead {
+        Bead {
+            src,
+            tgt,
+            score: if score.is_finite() {
+                score.clamp(0.0, 1.0)
+            } else {
+                0.0
+            },
+            moved: false,
+        }
+    }
+
     /// Whether both sides are non-empty.
     pub fn is_link(&self) -> bool {
         !self.src.is_empty() && !self.tgt.is_empty()
@@ -111,13 +132,22 @@ impl Bead {
 /// The beads of a pairwise alignment, ordered by source and then target position. Every
 /// sentence of either side is in exactly one bead.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Alignment {
     /// The beads.
     pub beads: Vec<Bead>,
 }
 
+impl Alignment {
+    /// An alignment of these beads.
+    pub fn new(beads: Vec<Bead>) -> Alignment {
+        Alignment { beads }
+    }
+}
+
 /// The alignment of one pair of editions inside a story.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct PairAlignment {
     /// Index of the source edition (in the order given to [`Aligner::align_story`]).
     pub src: usize,
@@ -127,8 +157,20 @@ pub struct PairAlignment {
     pub alignment: Alignment,
 }
 
+impl PairAlignment {
+    /// The alignment of editions `src` and `tgt` (indices in the story's order).
+    pub fn new(src: usize, tgt: usize, alignment: Alignment) -> PairAlignment {
+        PairAlignment {
+            src,
+            tgt,
+            alignment,
+        }
+    }
+}
+
 /// Sentences of all editions that correspond to each other.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Group {
     /// For each edition (in the order given), the indices of its sentences in this group,
     /// ascending; empty where the edition has no counterpart.
@@ -139,8 +181,16 @@ pub struct Group {
     pub score: f64,
 }
 
+impl Group {
+    /// A group of these sentences of each edition (`members[e]` ascending).
+    pub fn new(members: Vec<Vec<usize>>, score: f64) -> Group {
+        Group { members, score }
+    }
+}
+
 /// The alignment of a whole story: every pair, and groups across all editions.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct StoryAlignment {
     /// Pairwise alignments in the order (0,1), (0,2), (1,2).
     pub pairs: Vec<PairAlignment>,
@@ -149,6 +199,12 @@ pub struct StoryAlignment {
 }
 
 impl StoryAlignment {
+    /// A story's alignment from its pairs and groups, as built by hand or read back (the
+    /// workspace's corrected links); [`Aligner::align_story`] makes one from the text.
+    pub fn new(pairs: Vec<PairAlignment>, groups: Vec<Group>) -> StoryAlignment {
+        StoryAlignment { pairs, groups }
+    }
+
     /// The links of three editions' alignments that the other two pairs contradict.
     ///
     /// For a link `a`–`b` of one pair, the sentences of the third edition linked to `a`
@@ -258,6 +314,7 @@ impl Partners {
 /// A link that the other two pairs of a story contradict (see
 /// [`StoryAlignment::contradictions`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Contradiction {
     /// Index of the pair in [`StoryAlignment::pairs`].
     pub pair: usize,
@@ -495,7 +552,7 @@ fn split_weak(beads: Vec<Bead>, min: f64) -> Vec<Bead> {
 }
 
 /// Connected components of the pairwise links; every sentence ends up in one group.
-pub fn groups_from_pairs(lens: Vec<usize>, pairs: &[PairAlignment]) -> Vec<Group> {
+pub(crate) fn groups_from_pairs(lens: Vec<usize>, pairs: &[PairAlignment]) -> Vec<Group> {
     let offsets: Vec<usize> = lens
         .iter()
         .scan(0, |acc, &l| {

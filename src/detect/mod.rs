@@ -38,6 +38,7 @@ use serde::Serialize;
 
 /// The result of detecting one text's language.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Detection {
     /// uk, en, ru or other.
     pub lang: Lang,
@@ -51,6 +52,12 @@ pub struct Detection {
 }
 
 impl Detection {
+    /// A detection given rather than made (a language the caller knows), with the code of
+    /// the language and full confidence.
+    pub fn given(lang: Lang, evidence: impl Into<String>) -> Detection {
+        Detection::new(lang, lang.code(), 1.0, evidence.into())
+    }
+
     fn new(lang: Lang, code: &'static str, confidence: f64, evidence: String) -> Detection {
         let confidence = if confidence.is_finite() {
             confidence.clamp(0.0, 1.0)

@@ -25,7 +25,7 @@ fn side(r: &std::ops::Range<usize>) -> String {
 /// ```
 /// use edalign::align::Bead;
 /// use edalign::format::ladder::bead_line;
-/// let b = Bead { src: 1..3, tgt: 1..2, score: 0.72, moved: false };
+/// let b = Bead::new(1..3, 1..2, 0.72);
 /// assert_eq!(bead_line(&b), "[1, 2]:[1]:0.720");
 /// ```
 pub fn bead_line(b: &Bead) -> String {

@@ -201,7 +201,7 @@ impl std::str::FromStr for Pair {
 }
 
 /// The name of a pair of editions, source first: `uk-en`.
-pub fn pair_name(src: crate::Lang, tgt: crate::Lang) -> String {
+pub(crate) fn pair_name(src: crate::Lang, tgt: crate::Lang) -> String {
     Pair { src, tgt }.to_string()
 }
 

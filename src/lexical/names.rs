@@ -8,6 +8,7 @@ use strsim::jaro_winkler;
 /// A name-like word: capitalised, not the first word of its sentence, not a common
 /// capitalised word (a month, a title, an institution word).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Name {
     /// The word as written.
     pub text: String,

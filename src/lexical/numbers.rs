@@ -12,6 +12,7 @@ use std::fmt;
 /// What a [`Number`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum NumberKind {
     /// A count, amount, share or year.
     Amount,
@@ -23,6 +24,7 @@ pub enum NumberKind {
 
 /// A number as written, normalised.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[non_exhaustive]
 pub struct Number {
     /// What it is.
     pub kind: NumberKind,

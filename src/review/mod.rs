@@ -456,17 +456,9 @@ fn member_texts<'a>(ed: &'a AnalyzedEdition, members: &[usize]) -> Vec<(usize, &
         .collect()
 }
 
-/// Whether the quotes and brackets of a text open and close.
-///
-/// ```
-/// use edalign::review::balanced;
-/// assert!(balanced("«Так», – сказав він (двічі)."));
-/// assert!(balanced("He said: “Yes” (twice)."));
-/// assert!(balanced("Він сказав: „Так“."));
-/// assert!(!balanced("«Так, – сказав він."));
-/// assert!(!balanced("He said (twice."));
-/// ```
-pub fn balanced(text: &str) -> bool {
+/// Whether the quotes and brackets of a text open and close (`«Так», – сказав він
+/// (двічі).` does, `«Так, – сказав він.` does not; see the tests).
+pub(crate) fn balanced(text: &str) -> bool {
     let count = |c: char| text.chars().filter(|&x| x == c).count();
     let low = count('„');
     let (open, close) = if low > 0 {
@@ -723,4 +715,18 @@ fn paragraph_gaps(ed: &AnalyzedEdition, linked: &[bool]) -> Vec<ParagraphGap> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::balanced;
+
+    #[test]
+    fn quotes_and_brackets_balance() {
+        assert!(balanced("«Так», – сказав він (двічі)."));
+        assert!(balanced("He said: “Yes” (twice)."));
+        assert!(balanced("Він сказав: „Так“."));
+        assert!(!balanced("«Так, – сказав він."));
+        assert!(!balanced("He said (twice."));
+    }
 }

@@ -44,6 +44,7 @@ mod rules;
 
 /// One sentence of an edition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Sentence {
     /// 0-based position among the edition's sentences.
     pub index: usize,
