@@ -14,10 +14,17 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A half-open byte range `[start, end)` into an edition's original text.
+/// A half-open byte range `[start, end)` into an edition's original text. Serialised as
+/// `[start, end]`, the one span shape of every output.
+///
+/// ```
+/// use edalign::Span;
+/// assert_eq!(serde_json::to_string(&Span::new(3, 9)).unwrap(), "[3,9]");
+/// ```
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
+#[serde(from = "(usize, usize)", into = "(usize, usize)")]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -68,6 +75,22 @@ impl Span {
     /// Whether `other` lies within this span.
     pub fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
+    }
+}
+
+impl From<(usize, usize)> for Span {
+    fn from((start, end): (usize, usize)) -> Span {
+        // Read back from JSON: a reversed pair is empty rather than a panic.
+        Span {
+            start,
+            end: end.max(start),
+        }
+    }
+}
+
+impl From<Span> for (usize, usize) {
+    fn from(s: Span) -> (usize, usize) {
+        (s.start, s.end)
     }
 }
 

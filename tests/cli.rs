@@ -362,7 +362,7 @@ fn batch_keeps_going_past_a_bad_story() {
             .contains("bad story record")
     );
     assert!(recs[2]["error"].as_str().unwrap().contains("at least two"));
-    assert_eq!(recs[3]["schema"], "edalign.story/1");
+    assert_eq!(recs[3]["schema"], "edalign.story/2");
     assert!(stderr(&o).contains("line 2"));
 }
 

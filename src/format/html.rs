@@ -260,8 +260,9 @@ pub fn write(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
     writeln!(w, "</tbody></table></section>")?;
     writeln!(
         w,
-        r#"<footer class="meta"><p>edalign {} — schema of the data: <code>edalign.story/1</code> (use <code>--format json</code>).</p></footer>"#,
-        env!("CARGO_PKG_VERSION")
+        r#"<footer class="meta"><p>edalign {} — schema of the data: <code>{}</code> (use <code>--format json</code>).</p></footer>"#,
+        env!("CARGO_PKG_VERSION"),
+        super::json::SCHEMA
     )?;
     writeln!(w, "</body></html>")
 }

@@ -1,9 +1,11 @@
 //! JSON output: one document per story (one line per story in batch mode, JSON Lines).
 //!
-//! Schema `edalign.story/1`. Every text carries its span: `[start, end]` (or
-//! `{"start", "end"}` inside `coverage` and `findings`) byte offsets into the edition's
-//! text as read, so `text == edition_text[start..end]`. Fields are only ever added within
-//! version 1; a change that removes or redefines a field bumps the version.
+//! Schema `edalign.story/2`. Every text carries its span: `[start, end]` byte offsets into
+//! the edition's text as read, so `text == edition_text[start..end]`. Fields are only ever
+//! added within a version; a change that removes or redefines a field bumps it.
+//!
+//! Version 2 (edalign 0.1, December 2026) writes the spans of `coverage` and `findings` as
+//! `[start, end]` like every other span; version 1 wrote them `{"start": s, "end": e}`.
 //!
 //! Finding kinds and their severities:
 //!
@@ -24,7 +26,7 @@
 //!
 //! ```text
 //! {
-//!   "schema": "edalign.story/1",        // name and version of this schema
+//!   "schema": "edalign.story/2",        // name and version of this schema
 //!   "id": "france-nato-call",           // the story: folder name or batch id
 //!   "editions": [                       // aligned editions, in the order uk, en, ru
 //!     {
@@ -53,9 +55,9 @@
 //!     {"lang": "en", "edition": "...", "sentences": 12, "chars": 1400, "boilerplate": 4,
 //!      "against": [{"against": "uk",            // the other edition
 //!                   "unmatched": [3],            // sentences with no counterpart there
-//!                   "unmatched_spans": [{"start": s, "end": e}],   // their spans
+//!                   "unmatched_spans": [[s, e]],   // their spans
 //!                   "unmatched_paragraphs": [    // paragraphs left out whole
-//!                     {"paragraph": 2, "sentences": [3, 4], "span": {"start": s, "end": e}}],
+//!                     {"paragraph": 2, "sentences": [3, 4], "span": [s, e]}],
 //!                   "moved": [7, 8],             // sentences linked out of order
 //!                   "unmatched_chars": 80,       // characters in unmatched sentences
 //!                   "sentence_share": 0.92,      // share of sentences with a counterpart
@@ -70,10 +72,10 @@
 //!      "group": 3 | null,               // index into "groups"
 //!      "message": "...",
 //!      "locations": [{"lang": "uk", "edition": "...", "sentences": [3],
-//!                     "spans": [{"start": s, "end": e}]}],
+//!                     "spans": [[s, e]]}],
 //!      "items": [                       // the differing values (numbers, dates, names;
 //!                                       // untranslated: the sentence, value = its language)
-//!        {"lang": "en", "text": "20", "value": "20", "span": {"start": s, "end": e}}]}
+//!        {"lang": "en", "text": "20", "value": "20", "span": [s, e]}]}
 //!   ]
 //! }
 //! ```
@@ -86,7 +88,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// The schema name and version written in every document.
-pub const SCHEMA: &str = "edalign.story/1";
+pub const SCHEMA: &str = "edalign.story/2";
 
 #[derive(Serialize)]
 struct Doc<'a> {
