@@ -51,28 +51,63 @@ mark{background:#ffd54a;padding:0 .1em}
 
 /// Writes the page.
 pub fn write(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
-    let findings = &report.review.findings;
-    // (edition, sentence) -> group
-    let mut group_of: HashMap<(usize, usize), usize> = HashMap::new();
-    for (g, group) in report.alignment.groups.iter().enumerate() {
-        for (e, m) in group.members.iter().enumerate() {
-            for &i in m {
-                group_of.insert((e, i), g);
+    let rows = Rows::new(report);
+    head(w, report)?;
+    writeln!(
+        w,
+        r#"<p class="meta legend">Rows: <span class="key flagged">orange bar</span> a warning, <span class="key missing">hatched</span> no counterpart in that edition, <span class="key added">green</span> in one edition only, <span class="key partial">yellow</span> present where another edition lacks it, <mark>marked</mark> the values a finding is about.</p>"#
+    )?;
+    coverage(w, report)?;
+    findings_section(w, report, &rows)?;
+    editions_section(w, report, &rows)?;
+    writeln!(
+        w,
+        r#"<footer class="meta"><p>edalign {} — schema of the data: <code>{}</code> (use <code>--format json</code>).</p></footer>"#,
+        env!("CARGO_PKG_VERSION"),
+        super::json::SCHEMA
+    )?;
+    writeln!(w, "</body></html>")
+}
+
+/// Where each finding sits among the rows (the groups).
+struct Rows<'a> {
+    report: &'a StoryReport,
+    /// (edition, sentence) -> group.
+    group_of: HashMap<(usize, usize), usize>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(report: &'a StoryReport) -> Rows<'a> {
+        let mut group_of = HashMap::new();
+        for (g, group) in report.alignment.groups.iter().enumerate() {
+            for (e, m) in group.members.iter().enumerate() {
+                for &i in m {
+                    group_of.insert((e, i), g);
+                }
             }
         }
+        Rows { report, group_of }
     }
-    let edition_index = |id: &str| report.editions.iter().position(|e| e.edition.id == id);
-    let row_of = |f: &Finding| -> Option<usize> {
+
+    fn edition_index(&self, id: &str) -> Option<usize> {
+        self.report.editions.iter().position(|e| e.edition.id == id)
+    }
+
+    /// The row a finding is about: its group, or that of its first located sentence.
+    fn row_of(&self, f: &Finding) -> Option<usize> {
         f.group.or_else(|| {
             f.locations.iter().find_map(|l| {
-                let e = edition_index(&l.edition)?;
+                let e = self.edition_index(&l.edition)?;
                 l.sentences
                     .first()
-                    .and_then(|&i| group_of.get(&(e, i)).copied())
+                    .and_then(|&i| self.group_of.get(&(e, i)).copied())
             })
         })
-    };
+    }
+}
 
+/// The document head, the title and the editions' list.
+fn head(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
     writeln!(w, "<!DOCTYPE html>")?;
     writeln!(w, r#"<html lang="en"><head><meta charset="utf-8">"#)?;
     writeln!(
@@ -113,15 +148,12 @@ pub fn write(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
             esc(e.detection.code)
         )?;
     }
-    writeln!(w, "</ul>")?;
+    writeln!(w, "</ul>")
+}
 
-    writeln!(
-        w,
-        r#"<p class="meta legend">Rows: <span class="key flagged">orange bar</span> a warning, <span class="key missing">hatched</span> no counterpart in that edition, <span class="key added">green</span> in one edition only, <span class="key partial">yellow</span> present where another edition lacks it, <mark>marked</mark> the values a finding is about.</p>"#
-    )?;
-    coverage(w, report)?;
-
-    // Findings.
+/// The findings, each linked to its row; a finding with no row quotes its sentences.
+fn findings_section(w: &mut dyn Write, report: &StoryReport, rows: &Rows) -> io::Result<()> {
+    let findings = &report.review.findings;
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     writeln!(
         w,
@@ -132,44 +164,47 @@ pub fn write(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
     )?;
     if findings.is_empty() {
         writeln!(w, r#"<p class="empty">No findings.</p>"#)?;
-    } else {
-        writeln!(w, "<ol>")?;
-        for (k, f) in findings.iter().enumerate() {
-            let link = match row_of(f) {
-                Some(g) => format!(r##" <a href="#g{g}">row {g}</a>"##),
-                None => String::new(),
-            };
-            writeln!(
-                w,
-                r#"<li id="f{k}" class="finding sev-{}"><span class="sev">{}</span> <span class="kind">{}</span>{link} — {}"#,
-                f.severity.name(),
-                f.severity.name(),
-                f.kind.name(),
-                esc(&f.message)
-            )?;
-            if f.group.is_none() {
-                for l in &f.locations {
-                    let Some(e) = edition_index(&l.edition) else {
-                        continue;
-                    };
-                    for &i in &l.sentences {
-                        writeln!(
-                            w,
-                            r#"<div class="quote">{} [{}] {}</div>"#,
-                            l.lang,
-                            i,
-                            esc(report.editions[e].sentence_text(i))
-                        )?;
-                    }
+        return writeln!(w, "</section>");
+    }
+    writeln!(w, "<ol>")?;
+    for (k, f) in findings.iter().enumerate() {
+        let link = match rows.row_of(f) {
+            Some(g) => format!(r##" <a href="#g{g}">row {g}</a>"##),
+            None => String::new(),
+        };
+        writeln!(
+            w,
+            r#"<li id="f{k}" class="finding sev-{}"><span class="sev">{}</span> <span class="kind">{}</span>{link} — {}"#,
+            f.severity.name(),
+            f.severity.name(),
+            f.kind.name(),
+            esc(&f.message)
+        )?;
+        if f.group.is_none() {
+            for l in &f.locations {
+                let Some(e) = rows.edition_index(&l.edition) else {
+                    continue;
+                };
+                for &i in &l.sentences {
+                    writeln!(
+                        w,
+                        r#"<div class="quote">{} [{}] {}</div>"#,
+                        l.lang,
+                        i,
+                        esc(report.editions[e].sentence_text(i))
+                    )?;
                 }
             }
-            writeln!(w, "</li>")?;
         }
-        writeln!(w, "</ol>")?;
+        writeln!(w, "</li>")?;
     }
-    writeln!(w, "</section>")?;
+    writeln!(w, "</ol>")?;
+    writeln!(w, "</section>")
+}
 
-    // Side by side.
+/// The editions side by side, a row per group, with the values findings are about marked.
+fn editions_section(w: &mut dyn Write, report: &StoryReport, rows: &Rows) -> io::Result<()> {
+    let findings = &report.review.findings;
     let marks: Vec<Vec<Span>> = (0..report.editions.len())
         .map(|e| {
             let lang = report.editions[e].lang();
@@ -192,79 +227,86 @@ pub fn write(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
         writeln!(w, r#"<th lang="{0}">{0}</th>"#, e.lang())?;
     }
     writeln!(w, "<th>score</th></tr></thead><tbody>")?;
-    let n = report.editions.len();
     for (g, group) in report.alignment.groups.iter().enumerate() {
-        let present = group.members.iter().filter(|m| !m.is_empty()).count();
-        let mine: Vec<(usize, &Finding)> = findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| row_of(f) == Some(g))
-            .collect();
-        let worst = mine.iter().map(|(_, f)| f.severity).max();
-        let mut classes = vec!["row"];
-        if present == 1 && n > 1 {
-            classes.push("only-in");
-        } else if present < n {
-            classes.push("partial");
-        }
-        if worst.is_some_and(|s| s >= Severity::Warning) {
-            classes.push("flagged");
-        }
-        if worst == Some(Severity::Error) {
-            classes.push("error");
-        }
-        let badges: String = mine
-            .iter()
-            .map(|(k, f)| {
-                format!(
-                    r##"<a class="badge {}" href="#f{k}" title="{}">{}</a>"##,
-                    f.severity.name(),
-                    esc(&f.message),
-                    f.kind.name()
-                )
-            })
-            .collect();
-        writeln!(
-            w,
-            r##"<tr id="g{g}" class="{}"><td class="num"><a href="#g{g}">{g}</a>{badges}</td>"##,
-            classes.join(" ")
-        )?;
-        for (e, m) in group.members.iter().enumerate() {
-            let ed = &report.editions[e];
-            if m.is_empty() {
-                writeln!(
-                    w,
-                    r#"<td class="missing" lang="{}">— no counterpart in {}</td>"#,
-                    ed.lang(),
-                    ed.lang()
-                )?;
-                continue;
-            }
-            let class = if present == 1 && n > 1 {
-                "added"
-            } else {
-                "text"
-            };
-            let mut cell = String::new();
-            for (k, &i) in m.iter().enumerate() {
-                if k > 0 {
-                    cell.push(' ');
-                }
-                let span = ed.sentences[i].sentence.span;
-                cell.push_str(&marked(&ed.edition.text, span, &marks[e]));
-            }
-            writeln!(w, r#"<td class="{class}" lang="{}">{cell}</td>"#, ed.lang())?;
-        }
-        writeln!(w, r#"<td class="score">{:.2}</td></tr>"#, group.score)?;
+        row(w, report, rows, &marks, g, group)?;
     }
-    writeln!(w, "</tbody></table></section>")?;
+    writeln!(w, "</tbody></table></section>")
+}
+
+/// One row of the side-by-side table.
+fn row(
+    w: &mut dyn Write,
+    report: &StoryReport,
+    rows: &Rows,
+    marks: &[Vec<Span>],
+    g: usize,
+    group: &crate::align::Group,
+) -> io::Result<()> {
+    let n = report.editions.len();
+    let present = group.members.iter().filter(|m| !m.is_empty()).count();
+    let mine: Vec<(usize, &Finding)> = report
+        .review
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| rows.row_of(f) == Some(g))
+        .collect();
+    let worst = mine.iter().map(|(_, f)| f.severity).max();
+    let mut classes = vec!["row"];
+    if present == 1 && n > 1 {
+        classes.push("only-in");
+    } else if present < n {
+        classes.push("partial");
+    }
+    if worst.is_some_and(|s| s >= Severity::Warning) {
+        classes.push("flagged");
+    }
+    if worst == Some(Severity::Error) {
+        classes.push("error");
+    }
+    let badges: String = mine
+        .iter()
+        .map(|(k, f)| {
+            format!(
+                r##"<a class="badge {}" href="#f{k}" title="{}">{}</a>"##,
+                f.severity.name(),
+                esc(&f.message),
+                f.kind.name()
+            )
+        })
+        .collect();
     writeln!(
         w,
-        r#"<footer class="meta"><p>edalign {} — schema of the data: <code>{}</code> (use <code>--format json</code>).</p></footer>"#,
-        env!("CARGO_PKG_VERSION"),
-        super::json::SCHEMA
+        r##"<tr id="g{g}" class="{}"><td class="num"><a href="#g{g}">{g}</a>{badges}</td>"##,
+        classes.join(" ")
     )?;
-    writeln!(w, "</body></html>")
+    for (e, m) in group.members.iter().enumerate() {
+        let ed = &report.editions[e];
+        if m.is_empty() {
+            writeln!(
+                w,
+                r#"<td class="missing" lang="{}">— no counterpart in {}</td>"#,
+                ed.lang(),
+                ed.lang()
+            )?;
+            continue;
+        }
+        let class = if present == 1 && n > 1 {
+            "added"
+        } else {
+            "text"
+        };
+        let mut cell = String::new();
+        for (k, &i) in m.iter().enumerate() {
+            if k > 0 {
+                cell.push(' ');
+            }
+            let span = ed.sentences[i].sentence.span;
+            cell.push_str(&marked(&ed.edition.text, span, &marks[e]));
+        }
+        writeln!(w, r#"<td class="{class}" lang="{}">{cell}</td>"#, ed.lang())?;
+    }
+    writeln!(w, r#"<td class="score">{:.2}</td></tr>"#, group.score)
 }
 
 /// The escaped text of `span`, with the marked spans inside it wrapped in `<mark>`.

@@ -113,6 +113,14 @@ fn excerpt(s: &str, max: usize) -> String {
 pub fn write(w: &mut dyn Write, report: &StoryReport, opts: TextOptions) -> io::Result<()> {
     let p = Paint { on: opts.color };
     let width = opts.width.max(60);
+    editions(w, report, &p)?;
+    coverage(w, report, &p)?;
+    findings(w, report, &p, width)?;
+    side_by_side(w, report, &p, width)
+}
+
+/// The story's editions, one line each.
+fn editions(w: &mut dyn Write, report: &StoryReport, p: &Paint) -> io::Result<()> {
     writeln!(w, "{} {}", p.bold("story"), report.id)?;
     for e in report.editions.iter().chain(&report.excluded) {
         let declared = match e.edition.declared {
@@ -133,6 +141,11 @@ pub fn write(w: &mut dyn Write, report: &StoryReport, opts: TextOptions) -> io::
         )?;
     }
 
+    Ok(())
+}
+
+/// Coverage per edition against each other one.
+fn coverage(w: &mut dyn Write, report: &StoryReport, p: &Paint) -> io::Result<()> {
     writeln!(w)?;
     writeln!(w, "{}", p.bold("coverage"))?;
     for c in &report.review.coverage {
@@ -181,6 +194,11 @@ pub fn write(w: &mut dyn Write, report: &StoryReport, opts: TextOptions) -> io::
         }
     }
 
+    Ok(())
+}
+
+/// The findings with the sentences they are about.
+fn findings(w: &mut dyn Write, report: &StoryReport, p: &Paint, width: usize) -> io::Result<()> {
     writeln!(w)?;
     let count = |s: Severity| {
         report
@@ -228,6 +246,16 @@ pub fn write(w: &mut dyn Write, report: &StoryReport, opts: TextOptions) -> io::
         }
     }
 
+    Ok(())
+}
+
+/// The editions side by side, a row per group.
+fn side_by_side(
+    w: &mut dyn Write,
+    report: &StoryReport,
+    p: &Paint,
+    width: usize,
+) -> io::Result<()> {
     writeln!(w)?;
     let n = report.editions.len();
     let gutter = 6;

@@ -183,7 +183,6 @@ pub fn review(
     excluded: &[AnalyzedEdition],
     alignment: &StoryAlignment,
 ) -> Review {
-    let mut findings = Vec::new();
     let loc = |e: usize, sentences: Vec<usize>| {
         let ed = &editions[e];
         Location {
@@ -196,7 +195,64 @@ pub fn review(
             sentences,
         }
     };
+    let mut findings = edition_findings(editions, excluded, &loc);
+    let n = editions.len();
+    let indexes: Vec<NameIndex> = editions
+        .iter()
+        .map(|ed| {
+            let body: Vec<&str> = (0..ed.sentences.len())
+                .map(|i| ed.sentence_text(i))
+                .collect();
+            NameIndex::new(&body.join(" "))
+        })
+        .collect();
+    let ratios = LengthRatios::new(editions, &alignment.groups);
+    for (g, group) in alignment.groups.iter().enumerate() {
+        let present: Vec<usize> = (0..n).filter(|&e| !group.members[e].is_empty()).collect();
+        findings.extend(gap_finding(editions, alignment, &ratios, g, &present, &loc));
+        if present.len() >= 2 {
+            let ctx = Context {
+                editions,
+                groups: &alignment.groups,
+                g,
+                present: &present,
+                loc: &loc,
+            };
+            findings.extend(numbers::findings(&ctx));
+            findings.extend(names::finding(&ctx, &indexes));
+            findings.extend(unbalanced_finding(editions, g, group, &present, &loc));
+            if group.score < WEAK_LINK {
+                findings.push(Finding {
+                    kind: FindingKind::WeakLink,
+                    severity: Severity::Info,
+                    group: Some(g),
+                    locations: present
+                        .iter()
+                        .map(|&e| loc(e, group.members[e].clone()))
+                        .collect(),
+                    items: Vec::new(),
+                    message: format!("weak link (score {:.2})", group.score),
+                });
+            }
+        }
+        findings.extend(untranslated_findings(editions, g, group, &present, &loc));
+    }
+    findings.extend(moved_findings(editions, alignment, &loc));
+    findings.extend(length_findings(editions, alignment, &loc));
+    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.group.cmp(&b.group)));
 
+    let coverage = coverage(editions, alignment);
+    Review { coverage, findings }
+}
+
+/// Findings about whole editions: a declared language the text does not bear out, an
+/// edition in another language that was left out.
+fn edition_findings(
+    editions: &[AnalyzedEdition],
+    excluded: &[AnalyzedEdition],
+    loc: &dyn Fn(usize, Vec<usize>) -> Location,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
     for (e, ed) in editions.iter().enumerate() {
         if let Some(declared) = ed.edition.declared.filter(|&d| d != ed.lang()) {
             findings.push(Finding {
@@ -230,145 +286,143 @@ pub fn review(
             ),
         });
     }
+    findings
+}
 
+/// The gap of group `g`, if some editions lack it: `only_in` for one edition's sentences,
+/// `missing` for sentences some editions link and others lack.
+fn gap_finding(
+    editions: &[AnalyzedEdition],
+    alignment: &StoryAlignment,
+    ratios: &LengthRatios,
+    g: usize,
+    present: &[usize],
+    loc: &dyn Fn(usize, Vec<usize>) -> Location,
+) -> Option<Finding> {
     let n = editions.len();
-    let indexes: Vec<NameIndex> = editions
-        .iter()
-        .map(|ed| {
-            let body: Vec<&str> = (0..ed.sentences.len())
-                .map(|i| ed.sentence_text(i))
-                .collect();
-            NameIndex::new(&body.join(" "))
+    let group = &alignment.groups[g];
+    let absent: Vec<usize> = (0..n).filter(|&e| group.members[e].is_empty()).collect();
+    let langs = |es: &[usize]| {
+        es.iter()
+            .map(|&e| editions[e].lang().code())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    // A sentence without a letter or digit ("—" left by a dialogue dash) is no content
+    // an edition can miss.
+    let content = present.iter().any(|&e| {
+        group.members[e].iter().any(|&i| {
+            editions[e]
+                .sentence_text(i)
+                .chars()
+                .any(char::is_alphanumeric)
         })
-        .collect();
-    let ratios = LengthRatios::new(editions, &alignment.groups);
-    for (g, group) in alignment.groups.iter().enumerate() {
-        let present: Vec<usize> = (0..n).filter(|&e| !group.members[e].is_empty()).collect();
-        let absent: Vec<usize> = (0..n).filter(|&e| group.members[e].is_empty()).collect();
-        let langs = |es: &[usize]| {
-            es.iter()
-                .map(|&e| editions[e].lang().code())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        // A sentence without a letter or digit ("—" left by a dialogue dash) is no content
-        // an edition can miss.
-        let content = present.iter().any(|&e| {
-            group.members[e].iter().any(|&i| {
-                editions[e]
-                    .sentence_text(i)
-                    .chars()
-                    .any(char::is_alphanumeric)
-            })
-        });
-        // Whether the gap is better explained as a split or merge that the aligner did not
-        // place: the sentences fit, by length, into a neighbouring group. Otherwise the
-        // editions that lack them really do, however unsure one pair's posterior was: the
-        // editions that hold them agree on it (see `merge_explains`).
-        let merge = merge_explains(editions, &alignment.groups, &ratios, g, &present, &absent);
-        // A sentence that one edition alone has is as often a translator's split that fits
-        // no neighbour by length (a wordier translation): it takes the pairs' word too,
-        // and is a warning only when both are fairly sure it stands alone. A sentence that
-        // two editions link and the third lacks is missing whatever the pairs say.
-        let sure = unmatched_confidence(alignment, group, &present, &absent);
-        let lone_unsure = present.len() == 1 && sure < LONE_SURE;
-        let gap_severity = warning_if(!merge && !lone_unsure);
-        let unsure = if merge {
-            "; it fits a neighbouring sentence by length: a split or merge?".to_string()
-        } else if lone_unsure {
-            format!("; the aligner is unsure ({sure:.2}): a split or merge?")
-        } else {
-            String::new()
-        };
-        if present.len() == 1 && n > 1 && content {
-            let e = present[0];
-            findings.push(Finding {
-                kind: FindingKind::OnlyIn,
-                severity: gap_severity,
-                group: Some(g),
-                locations: vec![loc(e, group.members[e].clone())],
-                items: Vec::new(),
-                message: format!(
-                    "only in {}: no counterpart in {}{}{unsure}",
-                    editions[e].lang(),
-                    langs(&absent),
-                    whole_paragraphs(&editions[e], &group.members[e])
-                ),
-            });
-        } else if !absent.is_empty() && content {
-            findings.push(Finding {
-                kind: FindingKind::Missing,
-                severity: gap_severity,
-                group: Some(g),
-                locations: present
-                    .iter()
-                    .map(|&e| loc(e, group.members[e].clone()))
-                    .collect(),
-                items: Vec::new(),
-                message: format!(
-                    "missing in {}: present in {}{}{unsure}",
-                    langs(&absent),
-                    langs(&present),
-                    whole_paragraphs(&editions[present[0]], &group.members[present[0]])
-                ),
-            });
+    });
+    if absent.is_empty() || !content || n < 2 {
+        return None;
+    }
+    // Whether the gap is better explained as a split or merge that the aligner did not
+    // place: the sentences fit, by length, into a neighbouring group. Otherwise the
+    // editions that lack them really do, however unsure one pair's posterior was: the
+    // editions that hold them agree on it (see `merge_explains`).
+    let merge = merge_explains(editions, &alignment.groups, ratios, g, present, &absent);
+    // A sentence that one edition alone has is as often a translator's split that fits
+    // no neighbour by length (a wordier translation): it takes the pairs' word too,
+    // and is a warning only when both are fairly sure it stands alone. A sentence that
+    // two editions link and the third lacks is missing whatever the pairs say.
+    let sure = unmatched_confidence(alignment, group, present, &absent);
+    let lone_unsure = present.len() == 1 && sure < LONE_SURE;
+    let severity = warning_if(!merge && !lone_unsure);
+    let unsure = if merge {
+        "; it fits a neighbouring sentence by length: a split or merge?".to_string()
+    } else if lone_unsure {
+        format!("; the aligner is unsure ({sure:.2}): a split or merge?")
+    } else {
+        String::new()
+    };
+    Some(if present.len() == 1 {
+        let e = present[0];
+        Finding {
+            kind: FindingKind::OnlyIn,
+            severity,
+            group: Some(g),
+            locations: vec![loc(e, group.members[e].clone())],
+            items: Vec::new(),
+            message: format!(
+                "only in {}: no counterpart in {}{}{unsure}",
+                editions[e].lang(),
+                langs(&absent),
+                whole_paragraphs(&editions[e], &group.members[e])
+            ),
         }
-        if present.len() >= 2 {
-            let ctx = Context {
-                editions,
-                groups: &alignment.groups,
-                g,
-                present: &present,
-                loc: &loc,
-            };
-            findings.extend(numbers::findings(&ctx));
-            findings.extend(names::finding(&ctx, &indexes));
-            findings.extend(unbalanced_finding(editions, g, group, &present, &loc));
-            if group.score < WEAK_LINK {
+    } else {
+        Finding {
+            kind: FindingKind::Missing,
+            severity,
+            group: Some(g),
+            locations: present
+                .iter()
+                .map(|&e| loc(e, group.members[e].clone()))
+                .collect(),
+            items: Vec::new(),
+            message: format!(
+                "missing in {}: present in {}{}{unsure}",
+                langs(&absent),
+                langs(present),
+                whole_paragraphs(&editions[present[0]], &group.members[present[0]])
+            ),
+        }
+    })
+}
+
+/// Sentences of group `g` in another language than their edition's.
+fn untranslated_findings(
+    editions: &[AnalyzedEdition],
+    g: usize,
+    group: &Group,
+    present: &[usize],
+    loc: &dyn Fn(usize, Vec<usize>) -> Location,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for &e in present {
+        for &i in &group.members[e] {
+            let s = &editions[e].sentences[i];
+            let d = &s.detection;
+            let chars = editions[e].sentence_text(i).chars().count();
+            if d.lang != editions[e].lang()
+                && d.confidence >= FOREIGN_MIN_CONFIDENCE
+                && chars >= FOREIGN_MIN_CHARS
+            {
                 findings.push(Finding {
-                    kind: FindingKind::WeakLink,
-                    severity: Severity::Info,
+                    kind: FindingKind::Untranslated,
+                    severity: Severity::Warning,
                     group: Some(g),
-                    locations: present
-                        .iter()
-                        .map(|&e| loc(e, group.members[e].clone()))
-                        .collect(),
-                    items: Vec::new(),
-                    message: format!("weak link (score {:.2})", group.score),
+                    locations: vec![loc(e, vec![i])],
+                    items: vec![Item {
+                        lang: editions[e].lang(),
+                        text: editions[e].sentence_text(i).to_string(),
+                        value: d.code.to_string(),
+                        span: s.sentence.span,
+                    }],
+                    message: format!(
+                        "sentence in {} inside the {} edition",
+                        d.code,
+                        editions[e].lang()
+                    ),
                 });
             }
         }
-        for &e in &present {
-            for &i in &group.members[e] {
-                let s = &editions[e].sentences[i];
-                let d = &s.detection;
-                let chars = editions[e].sentence_text(i).chars().count();
-                if d.lang != editions[e].lang()
-                    && d.confidence >= FOREIGN_MIN_CONFIDENCE
-                    && chars >= FOREIGN_MIN_CHARS
-                {
-                    let span = s.sentence.span;
-                    findings.push(Finding {
-                        kind: FindingKind::Untranslated,
-                        severity: Severity::Warning,
-                        group: Some(g),
-                        locations: vec![loc(e, vec![i])],
-                        items: vec![Item {
-                            lang: editions[e].lang(),
-                            text: editions[e].sentence_text(i).to_string(),
-                            value: d.code.to_string(),
-                            span,
-                        }],
-                        message: format!(
-                            "sentence in {} inside the {} edition",
-                            d.code,
-                            editions[e].lang()
-                        ),
-                    });
-                }
-            }
-        }
     }
+    findings
+}
+
+/// Links that break the order of the others: a passage moved in one edition.
+fn moved_findings(
+    editions: &[AnalyzedEdition],
+    alignment: &StoryAlignment,
+    loc: &dyn Fn(usize, Vec<usize>) -> Location,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
     for pair in &alignment.pairs {
         for b in pair
             .alignment
@@ -393,11 +447,7 @@ pub fn review(
             });
         }
     }
-    findings.extend(length_findings(editions, alignment, &loc));
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.group.cmp(&b.group)));
-
-    let coverage = coverage(editions, alignment);
-    Review { coverage, findings }
+    findings
 }
 
 /// ` (a whole paragraph)` or ` (2 whole paragraphs)` when `members` are all the sentences of
