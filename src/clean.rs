@@ -24,6 +24,16 @@ pub enum BoilerplateKind {
     ReadAlso,
     /// Share, subscribe and tag lines.
     Share,
+    /// A date, time or counter line: `12.12.2024 10:15 Переглядів: 3 410`, `👁 1 245`.
+    Meta,
+    /// A currency or market ticker: `USD 41,25 ▲ EUR 43,80 ▼`.
+    Ticker,
+    /// A copyright or rights line: `© 2024 Новини. Усі права захищено.`
+    Copyright,
+    /// A navigation line: section names ending in a language switcher.
+    Navigation,
+    /// The heading of a summary box: `Коротко (AI)`, `AI summary`, `Головне`.
+    Summary,
 }
 
 impl BoilerplateKind {
@@ -35,6 +45,11 @@ impl BoilerplateKind {
             BoilerplateKind::Caption => "caption",
             BoilerplateKind::ReadAlso => "read_also",
             BoilerplateKind::Share => "share",
+            BoilerplateKind::Meta => "meta",
+            BoilerplateKind::Ticker => "ticker",
+            BoilerplateKind::Copyright => "copyright",
+            BoilerplateKind::Navigation => "navigation",
+            BoilerplateKind::Summary => "summary",
         }
     }
 }
@@ -277,6 +292,24 @@ pub fn classify_line(line: &str) -> Option<BoilerplateKind> {
             return Some(BoilerplateKind::Byline);
         }
     }
+    if is_meta(&lower) {
+        return Some(BoilerplateKind::Meta);
+    }
+    if is_ticker(line) {
+        return Some(BoilerplateKind::Ticker);
+    }
+    if words <= 25
+        && (starts(&["©", "(c) ", "copyright"])
+            || COPYRIGHT_PHRASES.iter().any(|p| lower.contains(p)))
+    {
+        return Some(BoilerplateKind::Copyright);
+    }
+    if is_navigation(line) {
+        return Some(BoilerplateKind::Navigation);
+    }
+    if words <= 4 && starts(SUMMARY_PREFIXES) {
+        return Some(BoilerplateKind::Summary);
+    }
     if starts(CAPTION_PREFIXES) && words <= 14 {
         return Some(BoilerplateKind::Caption);
     }
@@ -292,6 +325,178 @@ pub fn classify_line(line: &str) -> Option<BoilerplateKind> {
         }
     }
     None
+}
+
+/// Phrases of a rights line.
+const COPYRIGHT_PHRASES: &[&str] = &[
+    "all rights reserved",
+    "усі права захищено",
+    "всі права захищено",
+    "все права защищены",
+    "використання матеріалів дозволено",
+    "использование материалов разрешено",
+    "при цитуванні",
+    "при цитировании",
+];
+
+/// The headings of summary boxes news sites put above an article.
+const SUMMARY_PREFIXES: &[&str] = &[
+    "коротко",
+    "головне",
+    "главное",
+    "кратко",
+    "ai summary",
+    "summary",
+    "key points",
+    "in short",
+    "tl;dr",
+];
+
+/// Words of a date, time or counter line, besides numbers and month names.
+const META_WORDS: &[&str] = &[
+    "переглядів",
+    "переглядів:",
+    "перегляди",
+    "просмотров",
+    "просмотров:",
+    "просмотры",
+    "views",
+    "views:",
+    "view",
+    "коментарів",
+    "комментариев",
+    "comments",
+    "коментарі",
+    "comments:",
+    "сьогодні",
+    "вчора",
+    "сегодня",
+    "вчера",
+    "today",
+    "yesterday",
+    "оновлено",
+    "обновлено",
+    "updated",
+    "updated:",
+    "published",
+    "published:",
+    "опубліковано",
+    "опубликовано",
+    "о",
+    "в",
+    "at",
+    "р.",
+    "г.",
+    "року",
+    "года",
+    "·",
+    "|",
+    "•",
+    "👁",
+    "💬",
+    "—",
+    "-",
+    "–",
+    "/",
+    ",",
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "gmt",
+    "utc",
+    "eet",
+    "kyiv",
+    "київ",
+    "киев",
+];
+
+/// A line of dates, times and counters only, with at least one number: what a page's
+/// header box holds under the headline.
+fn is_meta(lower: &str) -> bool {
+    let tokens: Vec<&str> = lower.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 14 {
+        return false;
+    }
+    let numeric = |t: &str| {
+        t.chars().any(|c| c.is_ascii_digit())
+            && t.chars().all(|c| c.is_ascii_digit() || ".:,/-".contains(c))
+    };
+    tokens.iter().any(|t| numeric(t))
+        && tokens.iter().all(|t| {
+            let bare = t.trim_matches(|c: char| ",.:()".contains(c));
+            numeric(t)
+                || numeric(bare)
+                || META_WORDS.contains(t)
+                || META_WORDS.contains(&bare)
+                || crate::lexical::calendar::month(bare).is_some()
+                || crate::lexical::calendar::weekday(bare).is_some()
+        })
+}
+
+/// Currency and market codes of a ticker.
+const TICKER_CODES: &[&str] = &[
+    "usd",
+    "eur",
+    "gbp",
+    "pln",
+    "uah",
+    "rub",
+    "chf",
+    "cny",
+    "btc",
+    "eth",
+    "brent",
+    "wti",
+    "gold",
+    "$",
+    "€",
+    "₴",
+    "£",
+    "долар",
+    "євро",
+    "доллар",
+    "евро",
+];
+
+/// A ticker: two or more currency codes, numbers and arrows, nothing else.
+fn is_ticker(line: &str) -> bool {
+    let tokens: Vec<String> = line
+        .split_whitespace()
+        .map(|t| t.trim_matches(|c: char| ":|".contains(c)).to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let codes = tokens
+        .iter()
+        .filter(|t| TICKER_CODES.contains(&t.as_str()))
+        .count();
+    codes >= 2
+        && tokens.iter().all(|t| {
+            TICKER_CODES.contains(&t.as_str())
+                || t.chars()
+                    .all(|c| c.is_ascii_digit() || ".,%+-−▲▼↑↓".contains(c))
+        })
+}
+
+/// A navigation line: a few section names, no sentence punctuation, ending in a language
+/// switcher (`Головна Новини Політика Економіка UA EN RU`).
+fn is_navigation(line: &str) -> bool {
+    let tokens: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || "|·•/".contains(c))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.len() < 4 || tokens.len() > 16 || line.contains(['.', '!', '?', ',']) {
+        return false;
+    }
+    let codes = tokens
+        .iter()
+        .rev()
+        .take_while(|t| SWITCHER_WORDS.contains(&t.to_lowercase().as_str()))
+        .count();
+    codes >= 2
+        && tokens
+            .iter()
+            .all(|t| t.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_switcher(lower: &str) -> bool {
@@ -320,6 +525,39 @@ mod tests {
         ($line:expr, $kind:expr) => {
             assert_eq!(classify_line($line), $kind, "line: {}", $line);
         };
+    }
+
+    #[test]
+    fn clutter_of_real_sites() {
+        // (line, kind) — a line of each kind, and body lines that look a little like one.
+        let cases = [
+            ("12.12.2024 10:15 Переглядів: 3 410", Some(Meta)),
+            ("12 грудня 2024, 10:15 · 👁 1 245", Some(Meta)),
+            ("Updated: 10:15 GMT, 12 December 2024", Some(Meta)),
+            ("Сегодня, 18:40", Some(Meta)),
+            ("USD 41,25 ▲ EUR 43,80 ▼ BTC 96 400", Some(Ticker)),
+            ("© 2024 Новини Дня. Усі права захищено.", Some(Copyright)),
+            (
+                "Використання матеріалів дозволено лише з посиланням на сайт.",
+                Some(Copyright),
+            ),
+            (
+                "Головна Новини Політика Економіка UA EN RU",
+                Some(Navigation),
+            ),
+            ("Коротко (AI)", Some(Summary)),
+            ("Поїзд вирушатиме о 18:40.", None),
+            ("У 2024 році ціни зросли на 12%.", None),
+            ("Долар подешевшав до 41,25 гривні.", None),
+            ("Квитки та вагони", None),
+            (
+                "Головне, що сказав президент, стосувалося армії і виборів у березні.",
+                None,
+            ),
+        ];
+        for (line, want) in cases {
+            t!(line, want);
+        }
     }
 
     #[test]

@@ -3,13 +3,17 @@
 use crate::error::{Error, ErrorKind, Position, Result};
 use crate::lang::Lang;
 use crate::span::line_of;
+use serde::Serialize;
 use std::path::Path;
 
 /// One language edition of a story, as read.
 ///
 /// `text` is the original text (valid UTF-8, nothing else changed: no BOM stripping, no
-/// line-ending conversion), so that every span the crate makes indexes into it.
+/// line-ending conversion), so that every span the crate makes indexes into it. For a
+/// file in another encoding it is the decoded text; for a web page or a Word file, the
+/// body as plain text ([`crate::read`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Edition {
     /// A name for the edition: the file name (`uk.txt`), or the key in a JSON record.
     pub id: String,
@@ -18,6 +22,57 @@ pub struct Edition {
     pub declared: Option<Lang>,
     /// The text as read.
     pub text: String,
+    /// What the text was read from and how it was decoded.
+    pub source: Source,
+}
+
+/// What kind of file an edition came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum SourceFormat {
+    /// Plain text.
+    #[default]
+    Text,
+    /// A web page: its article body was extracted.
+    Html,
+    /// A Word document: its paragraphs in order.
+    Docx,
+}
+
+impl SourceFormat {
+    /// The name written in reports: `text`, `html`, `docx`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Html => "html",
+            SourceFormat::Docx => "docx",
+        }
+    }
+}
+
+/// How an edition was read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Source {
+    /// The kind of file.
+    pub format: SourceFormat,
+    /// The character encoding the bytes were decoded from (`UTF-8`, `UTF-16LE`,
+    /// `windows-1251`, `KOI8-U` …).
+    pub encoding: &'static str,
+    /// The language the file itself declares (`<html lang>`, `og:locale`), if any: checked
+    /// against the text like a file name.
+    pub declared: Option<Lang>,
+}
+
+impl Default for Source {
+    fn default() -> Self {
+        Source {
+            format: SourceFormat::Text,
+            encoding: "UTF-8",
+            declared: None,
+        }
+    }
 }
 
 impl Edition {
@@ -27,6 +82,7 @@ impl Edition {
             id: id.into(),
             declared,
             text: text.into(),
+            source: Source::default(),
         }
     }
 
@@ -45,7 +101,7 @@ impl Edition {
     ) -> Result<Edition> {
         let id = id.into();
         match String::from_utf8(bytes) {
-            Ok(text) => Ok(Edition { id, declared, text }),
+            Ok(text) => Ok(Edition::new(id, declared, text)),
             Err(e) => {
                 let byte = e.utf8_error().valid_up_to();
                 let line = line_of(e.as_bytes(), byte);

@@ -63,6 +63,8 @@ pub enum ErrorKind {
         story: String,
         /// How many editions were given.
         found: usize,
+        /// Their names (file names), so that a stray file can be found.
+        editions: Vec<String>,
     },
     /// A folder holds no edition files.
     NoEditions {
@@ -82,6 +84,14 @@ pub enum ErrorKind {
         pos: Position,
         /// What is wrong, in lower case.
         msg: String,
+    },
+    /// An edition's file is of a kind edalign does not read (a PDF, a `.doc`), or a Word
+    /// file that cannot be opened.
+    Unreadable {
+        /// The file.
+        path: String,
+        /// What it is or what is wrong, in lower case.
+        what: String,
     },
     /// A configuration value is out of range or inconsistent.
     Config {
@@ -169,13 +179,18 @@ impl fmt::Display for Error {
                 f,
                 "{story}: {found} edition(s) found, at least two are needed"
             ),
-            ErrorKind::TooManyEditions { story, found } => write!(
+            ErrorKind::TooManyEditions {
+                story,
+                found,
+                editions,
+            } => write!(
                 f,
-                "{story}: {found} editions given, at most three (uk, en, ru) are aligned"
+                "{story}: {found} editions given ({}), at most three (uk, en, ru) are aligned",
+                editions.join(", ")
             ),
             ErrorKind::NoEditions { path } => write!(
                 f,
-                "{}: no edition files (expected *.txt such as uk.txt, en.txt, ru.txt)",
+                "{}: no edition files (expected *.txt, *.html or *.docx such as uk.txt, en.html, ru.docx)",
                 path.display()
             ),
             ErrorKind::DuplicateLanguage { story, lang } => write!(
@@ -183,6 +198,7 @@ impl fmt::Display for Error {
                 "{story}: two editions are both detected as {lang}; one story needs editions in different languages"
             ),
             ErrorKind::Parse { pos, msg } => write!(f, "{pos}: {msg}{}", place(pos)),
+            ErrorKind::Unreadable { path, what } => write!(f, "{path}: {what}"),
             ErrorKind::Config { msg } => write!(f, "invalid configuration: {msg}"),
         }
     }

@@ -71,6 +71,7 @@ pub mod lang;
 pub mod lexical;
 pub mod model;
 pub mod pipeline;
+pub mod read;
 pub mod review;
 pub mod segment;
 pub mod span;

@@ -173,6 +173,9 @@ pub enum FindingKind {
     DeclaredMismatch,
     /// An edition is in a language edalign does not align; it was set aside.
     OtherLanguage,
+    /// An edition holds no text (nothing but white space or page clutter); the others were
+    /// aligned without it.
+    EmptyEdition,
     /// Linked sentences whose lengths are far from the pair's norm.
     LengthOutlier,
     /// A link the aligner is not sure of.
@@ -194,6 +197,7 @@ impl FindingKind {
             FindingKind::Untranslated => "untranslated",
             FindingKind::DeclaredMismatch => "declared_mismatch",
             FindingKind::OtherLanguage => "other_language",
+            FindingKind::EmptyEdition => "empty_edition",
             FindingKind::LengthOutlier => "length_outlier",
             FindingKind::WeakLink => "weak_link",
             FindingKind::Moved => "moved",

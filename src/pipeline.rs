@@ -12,7 +12,9 @@ use crate::detect::Detector;
 use crate::edition::Edition;
 use crate::error::{Error, ErrorKind, Position, Result};
 use crate::lang::Lang;
-use crate::model::{AnalyzedEdition, SentenceInfo, Story, StoryReport};
+use crate::model::{
+    AnalyzedEdition, Finding, FindingKind, Location, SentenceInfo, Severity, Story, StoryReport,
+};
 use crate::review::review;
 use crate::segment::{Segmenter, Sentence};
 
@@ -176,17 +178,30 @@ impl Pipeline {
             return Err(Error::new(ErrorKind::TooManyEditions {
                 story: story.id,
                 found,
+                editions: story.editions.iter().map(|e| e.id.clone()).collect(),
             }));
         }
         let mut editions = Vec::with_capacity(found);
         let mut excluded = Vec::new();
+        // An empty edition is reported and the others aligned, when two or more are left.
+        let mut empty: Vec<(Edition, Error)> = Vec::new();
         for e in story.editions {
-            let a = self.analyze(e)?;
+            let a = match self.analyze(e.clone()) {
+                Ok(a) => a,
+                Err(err) if matches!(err.kind(), ErrorKind::EmptyEdition { .. }) => {
+                    empty.push((e, err));
+                    continue;
+                }
+                Err(err) => return Err(err),
+            };
             if a.lang() == Lang::Other {
                 excluded.push(a);
             } else {
                 editions.push(a);
             }
+        }
+        if editions.len() + excluded.len() < 2 && !empty.is_empty() {
+            return Err(empty.swap_remove(0).1);
         }
         if !self.keep_order {
             editions.sort_by_key(|e| e.lang().rank());
@@ -219,7 +234,25 @@ impl Pipeline {
         }
         let sides: Vec<Side> = editions.iter().map(AnalyzedEdition::side).collect();
         let alignment = self.aligner.align_story(&sides);
-        let review = review(&editions, &excluded, &alignment);
+        let mut review = review(&editions, &excluded, &alignment);
+        for (e, err) in empty {
+            review.findings.insert(
+                0,
+                Finding {
+                    kind: FindingKind::EmptyEdition,
+                    severity: Severity::Error,
+                    group: None,
+                    locations: vec![Location {
+                        lang: e.declared.unwrap_or(Lang::Other),
+                        edition: e.id.clone(),
+                        sentences: Vec::new(),
+                        spans: Vec::new(),
+                    }],
+                    items: Vec::new(),
+                    message: format!("{err}; the other editions were aligned without it"),
+                },
+            );
+        }
         Ok(StoryReport {
             id: story.id,
             editions,

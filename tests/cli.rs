@@ -91,9 +91,35 @@ fn invalid_utf8_names_file_and_byte() {
 }
 
 #[test]
-fn empty_edition_is_an_error() {
+fn an_empty_edition_is_reported_and_the_others_aligned() {
     let dir = story("empty_edition");
     fs::write(dir.join("ru.txt"), "\n  \nua en ru\n").unwrap();
+    let o = edalign(&["align", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let langs: Vec<&str> = doc["editions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["lang"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["uk", "en"]);
+    let f = &doc["findings"][0];
+    assert_eq!(
+        (f["kind"].as_str(), f["severity"].as_str()),
+        (Some("empty_edition"), Some("error"))
+    );
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("ru.txt: empty edition")
+    );
+    // --fail-on error makes it the exit status.
+    let o = edalign(&["align", "--fail-on", "error", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    // With one edition left there is nothing to align: the empty one is the error.
+    fs::remove_file(dir.join("en.txt")).unwrap();
     let o = edalign(&["align", dir.to_str().unwrap()]);
     assert_error(&o, "ru.txt: empty edition");
 }
@@ -468,4 +494,69 @@ fn batch_writes_one_memory_and_moses_files_for_all_stories() {
     assert!(count("uk-en.uk") > count("uk-ru.uk"));
     let o = edalign_stdin(&["batch", "--format", "moses"], &input);
     assert_error(&o, "give --out PREFIX");
+}
+
+#[test]
+fn a_story_folder_of_a_page_legacy_text_and_utf16_aligns() {
+    let dir = scratch("mixed_inputs");
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"uk\"><head><meta charset=\"utf-8\"><title>x</title></head><body>\
+         <nav><a href=\"/\">Головна</a> <a href=\"/news\">Новини</a></nav><article>{}</article>\
+         <footer>© 2024 Новини. Усі права захищено.</footer></body></html>",
+        UK.split("\n\n")
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    fs::write(dir.join("uk.html"), page).unwrap();
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(RU);
+    fs::write(dir.join("ru.txt"), cp1251).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(EN.encode_utf16().flat_map(u16::to_le_bytes));
+    fs::write(dir.join("en.txt"), utf16).unwrap();
+    let o = edalign(&["align", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let sources: Vec<(String, String)> = doc["editions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["source"]["format"].as_str().unwrap().to_string(),
+                e["source"]["encoding"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            ("html".to_string(), "UTF-8".to_string()),
+            ("text".to_string(), "UTF-16LE".to_string()),
+            ("text".to_string(), "windows-1251".to_string())
+        ]
+    );
+    let body = doc["editions"][0]["sentences"].to_string();
+    assert!(
+        !body.contains("Головна") && !body.contains("права захищено"),
+        "{body}"
+    );
+}
+
+#[test]
+fn a_stray_file_in_a_story_folder_is_named() {
+    let dir = story("stray_file");
+    fs::write(
+        dir.join("notes.txt"),
+        "Remember to check the Russian edition.",
+    )
+    .unwrap();
+    let o = edalign(&["align", dir.to_str().unwrap()]);
+    assert_error(&o, "4 editions given (");
+    assert!(stderr(&o).contains("notes.txt"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_path_that_is_not_there_says_so() {
+    let o = edalign(&["align", "no/such/story"]);
+    assert_error(&o, "no/such/story: no such file or directory");
 }

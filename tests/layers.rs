@@ -12,6 +12,8 @@ const LAYERS: &[&[&str]] = &[
     &["error"],
     &["span", "lang"],
     &["edition"],
+    // Bytes as they arrive (encodings, Word files, web pages) into editions.
+    &["read"],
     // Word lists and readings of numbers, dates, names (shared by aligner and review).
     &["lexical"],
     // The stages, in pipeline order; each may use the ones before it.

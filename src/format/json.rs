@@ -32,7 +32,10 @@
 //!     {
 //!       "id": "corpora/x/uk.txt",       // file name or batch key
 //!       "lang": "uk",                   // detected language
-//!       "declared": "uk" | null,        // what the file name or record claimed
+//!       "declared": "uk" | null,        // what the file name, record or page claimed
+//!       "source": {"format": "text" | "html" | "docx",   // what was read (fields added
+//!                  "encoding": "UTF-8",                  // in 2, December 2026): the
+//!                  "declared": "uk" | null},             // encoding, the page's lang
 //!       "detection": {"lang", "code", "confidence", "evidence"},
 //!       "boilerplate": [{"kind": "byline", "span": [s, e], "text": "..."}],
 //!       "paragraphs": [[s, e], ...],    // body paragraphs
@@ -107,10 +110,18 @@ struct EditionDoc<'a> {
     id: &'a str,
     lang: &'static str,
     declared: Option<&'static str>,
+    source: SourceDoc,
     detection: &'a crate::detect::Detection,
     boilerplate: Vec<BoilerplateDoc<'a>>,
     paragraphs: Vec<[usize; 2]>,
     sentences: Vec<SentenceDoc<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceDoc {
+    format: &'static str,
+    encoding: &'static str,
+    declared: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -171,6 +182,11 @@ fn edition_doc(e: &AnalyzedEdition) -> EditionDoc<'_> {
         id: &e.edition.id,
         lang: e.lang().code(),
         declared: e.edition.declared.map(|l| l.code()),
+        source: SourceDoc {
+            format: e.edition.source.format.name(),
+            encoding: e.edition.source.encoding,
+            declared: e.edition.source.declared.map(|l| l.code()),
+        },
         detection: &e.detection,
         boilerplate: e
             .layout

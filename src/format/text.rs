@@ -128,9 +128,16 @@ fn editions(w: &mut dyn Write, report: &StoryReport, p: &Paint) -> io::Result<()
             Some(d) => format!(", declared {d}"),
             None => String::new(),
         };
+        let source = &e.edition.source;
+        let read = if source.format == crate::read::SourceFormat::Text && source.encoding == "UTF-8"
+        {
+            String::new()
+        } else {
+            format!("read as {} in {}; ", source.format.name(), source.encoding)
+        };
         writeln!(
             w,
-            "  {:<5} {}  ({} sentences, {} boilerplate lines; detected {} {:.2}{})",
+            "  {:<5} {}  ({read}{} sentences, {} boilerplate lines; detected {} {:.2}{})",
             e.detection.code,
             e.edition.id,
             e.sentences.len(),

@@ -29,6 +29,21 @@ pub enum Command {
     Detect(DetectArgs),
     /// Split text into sentences.
     Segment(SegmentArgs),
+    /// Print the body of an edition as edalign reads it: a web page's article, a Word
+    /// file's paragraphs, text in any encoding, with page clutter set aside.
+    Extract(ExtractArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    /// A text file, web page (.html) or Word file (.docx); default: standard input.
+    pub file: Option<PathBuf>,
+    /// Keep boilerplate lines (bylines, captions, counters …) in the body.
+    #[arg(long)]
+    pub keep_boilerplate: bool,
+    /// Decode with this encoding instead of detecting it.
+    #[arg(long)]
+    pub encoding: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -67,11 +82,16 @@ pub struct AlignOptions {
     /// A word lexicon learned with `edalign learn-lexicon` (TSV), as extra alignment evidence.
     #[arg(long)]
     pub lexicon: Option<PathBuf>,
+    /// Decode text and web pages with this encoding (windows-1251, koi8-u, utf-16le …)
+    /// instead of detecting it: a byte-order mark, else UTF-8, else a legacy Cyrillic or
+    /// Western encoding found from the bytes.
+    #[arg(long)]
+    pub encoding: Option<String>,
 }
 
 #[derive(Args, Debug)]
 pub struct AlignArgs {
-    /// A story folder (holding uk.txt, en.txt, ru.txt or any *.txt), two or three files, or
+    /// A story folder (holding uk.txt, en.html, ru.docx: any *.txt, *.html, *.htm, *.docx), two or three files, or
     /// a folder of story folders (such as corpora/: every story in turn, text or json).
     #[arg(required = true, num_args = 1..=3)]
     pub inputs: Vec<PathBuf>,

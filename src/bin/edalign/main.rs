@@ -6,7 +6,7 @@ mod args;
 mod batch;
 mod output;
 
-use args::{AlignArgs, Cli, ColorArg, Command, DetectArgs, SegmentArgs};
+use args::{AlignArgs, Cli, ColorArg, Command, DetectArgs, ExtractArgs, SegmentArgs};
 use clap::Parser;
 use edalign::align::Aligner;
 use edalign::detect::Detector;
@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Command::LearnLexicon(l) => batch::learn(l),
         Command::Detect(d) => run_detect(d),
         Command::Segment(s) => run_segment(s),
+        Command::Extract(x) => run_extract(x),
     };
     match result {
         Ok(code) => code,
@@ -73,13 +74,22 @@ pub(crate) fn pipeline(opts: &args::AlignOptions, keep_order: bool) -> Result<Pi
         .build()
 }
 
-/// The edition files of a story folder: its `*.txt` files, sorted by name.
+/// How editions are read, from the shared align options.
+pub(crate) fn read_options(opts: &args::AlignOptions) -> Result<edalign::read::ReadOptions> {
+    let r = edalign::read::ReadOptions::default();
+    match &opts.encoding {
+        Some(label) => r.with_encoding(label),
+        None => Ok(r),
+    }
+}
+
+/// The edition files of a story folder: its text, web page and Word files, sorted by name.
 fn story_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
     let mut files = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| Error::io(dir, e))?.path();
-        if path.is_file() && path.extension().is_some_and(|x| x == "txt") {
+        if path.is_file() && edalign::read::is_edition_file(&path) {
             files.push(path);
         }
     }
@@ -139,6 +149,7 @@ fn run_align_many(a: &AlignArgs, stories: &[PathBuf]) -> Result<ExitCode> {
         )));
     }
     let pipeline = pipeline(&a.options, false)?;
+    let read = read_options(&a.options)?;
     let mut out = Output::open(a.out.as_deref())?;
     let name = out.name();
     let color = use_color(a);
@@ -148,7 +159,7 @@ fn run_align_many(a: &AlignArgs, stories: &[PathBuf]) -> Result<ExitCode> {
             .and_then(|files| {
                 files
                     .iter()
-                    .map(|f| Edition::from_path(f))
+                    .map(|f| edalign::read::read_path(f, read))
                     .collect::<Result<Vec<_>>>()
             })
             .and_then(|editions| {
@@ -204,6 +215,11 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
     if a.format == Format::Moses && a.out.is_none() {
         return write_moses_needs_prefix();
     }
+    read_options(&a.options)?;
+    // A path that is not there is named as such, not counted as a missing edition.
+    for p in &a.inputs {
+        std::fs::metadata(p).map_err(|e| Error::io(p, e))?;
+    }
     let folder = a.inputs.len() == 1 && a.inputs[0].is_dir();
     if folder && story_files(&a.inputs[0]).is_err() {
         let stories = story_folders(&a.inputs[0]);
@@ -227,9 +243,10 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
             found: files.len(),
         }));
     }
+    let read = read_options(&a.options)?;
     let mut editions = files
         .iter()
-        .map(|f| Edition::from_path(f))
+        .map(|f| edalign::read::read_path(f, read))
         .collect::<Result<Vec<_>>>()?;
     if let Some(langs) = &a.lang {
         if langs.len() != editions.len() {
@@ -333,22 +350,57 @@ fn write_moses(
     Ok(())
 }
 
-/// Reads a file (or standard input for `None` / `-`) as UTF-8, naming the place of bad bytes.
-fn read_text(path: Option<&Path>) -> Result<(String, String)> {
-    match path {
-        Some(p) if p != Path::new("-") => {
-            let e = Edition::from_path(p)?;
-            Ok((e.id, e.text))
-        }
+/// `edalign extract`: the body paragraphs of one edition, a blank line between them.
+fn run_extract(x: ExtractArgs) -> Result<ExitCode> {
+    let mut options = edalign::read::ReadOptions::default();
+    if let Some(label) = &x.encoding {
+        options = options.with_encoding(label)?;
+    }
+    let edition = match x.file.as_deref() {
+        Some(p) if p != Path::new("-") => edalign::read::read_path(p, options)?,
         _ => {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| Error::io("<stdin>", e))?;
-            let e = Edition::from_bytes("<stdin>", None, bytes)?;
-            Ok((e.id, e.text))
+            edalign::read::read("<stdin>", None, bytes, options)?
         }
-    }
+    };
+    let layout = edalign::clean::clean(
+        &edition.text,
+        edalign::clean::CleanOptions {
+            drop_boilerplate: !x.keep_boilerplate,
+            line_paragraphs: false,
+        },
+    );
+    let mut out = Output::open(None)?;
+    let name = out.name();
+    let body: Vec<&str> = layout
+        .paragraphs
+        .iter()
+        .map(|p| p.span.slice(&edition.text))
+        .collect();
+    writeln!(out.writer(), "{}", body.join("\n\n")).map_err(write_err(&name))?;
+    out.commit()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads a file (or standard input for `None` / `-`) as an edition would be read (text in
+/// any encoding edalign knows, a web page's body, a Word file's paragraphs), naming the
+/// place of bad bytes.
+fn read_text(path: Option<&Path>) -> Result<(String, String)> {
+    let options = edalign::read::ReadOptions::default();
+    let e = match path {
+        Some(p) if p != Path::new("-") => edalign::read::read_path(p, options)?,
+        _ => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io("<stdin>", e))?;
+            edalign::read::read("<stdin>", None, bytes, options)?
+        }
+    };
+    Ok((e.id, e.text))
 }
 
 fn run_detect(d: DetectArgs) -> Result<ExitCode> {
