@@ -26,6 +26,20 @@ pub fn edition(data: &[u8]) {
     }
 }
 
+/// Reading bytes as they arrive: any bytes, under any name the first byte picks (text, a
+/// page, a Word file), give an edition or an error that names the file; never a panic.
+pub fn read(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let name = ["fuzz.txt", "fuzz.html", "fuzz.docx", "fuzz"][(first % 4) as usize];
+    let options = edalign::read::ReadOptions::default();
+    match edalign::read::read(name, None, rest.to_vec(), options) {
+        Ok(e) => assert!(std::str::from_utf8(e.text.as_bytes()).is_ok()),
+        Err(err) => assert!(err.to_string().starts_with(name), "{err}"),
+    }
+}
+
 /// Language identification never panics and keeps its confidence in range.
 pub fn detect(data: &[u8]) {
     let text = String::from_utf8_lossy(data);

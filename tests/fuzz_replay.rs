@@ -39,6 +39,11 @@ fn edition_inputs() {
 }
 
 #[test]
+fn read_inputs() {
+    assert!(replay("read", entry::read) >= SEEDS.len());
+}
+
+#[test]
 fn detect_inputs() {
     assert!(replay("detect", entry::detect) >= SEEDS.len());
 }

@@ -1,0 +1,5 @@
+#![no_main]
+
+include!("../entry.rs");
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| read(data));
