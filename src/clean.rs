@@ -267,6 +267,11 @@ const SHARE_PREFIXES: &[&str] = &[
 
 /// Classifies one trimmed line; `None` is body text.
 pub fn classify_line(line: &str) -> Option<BoilerplateKind> {
+    // Clutter lines are short; a long line is body, and is not lower-cased and split here
+    // (a 50 MB line without a break would cost its size several times over).
+    if line.len() > MAX_CLUTTER_BYTES {
+        return None;
+    }
     let lower = line.to_lowercase();
     if is_switcher(&lower) {
         return Some(BoilerplateKind::LanguageSwitcher);
@@ -326,6 +331,10 @@ pub fn classify_line(line: &str) -> Option<BoilerplateKind> {
     }
     None
 }
+
+/// The longest line that can be clutter (a caption with its credit runs to a few hundred
+/// bytes in Cyrillic).
+const MAX_CLUTTER_BYTES: usize = 1_000;
 
 /// Phrases of a rights line.
 const COPYRIGHT_PHRASES: &[&str] = &[

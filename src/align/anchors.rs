@@ -106,6 +106,44 @@ pub(crate) fn fold(ascii: &str) -> String {
     out
 }
 
+/// Words whose token is remembered, per thread, before the memo starts again: news text
+/// repeats its words, and a word's token takes a dozen string passes to make.
+const WORD_MEMO_SIZE: usize = 200_000;
+
+thread_local! {
+    /// A word as written to its token, inside a sentence (`[0]`) and opening one (`[1]`).
+    static WORD_TOKENS: std::cell::RefCell<[std::collections::HashMap<String, Option<Token>>; 2]> =
+        std::cell::RefCell::new([std::collections::HashMap::new(), std::collections::HashMap::new()]);
+}
+
+/// The token of one word (`opening`: the sentence's first word, whose capital says
+/// nothing), if it is one: a place's tag, a number or month, or a folded form long enough.
+fn word_token(w: &str, opening: bool) -> Option<Token> {
+    let capital = w.chars().next().is_some_and(char::is_uppercase);
+    let lower = w.to_lowercase();
+    if let Some(tag) = place_word(&lower) {
+        return Some(Token {
+            form: tag,
+            kind: Kind::Name,
+        });
+    }
+    let calendar = calendar_word(&lower, capital && !opening);
+    if let Some(n) = number_word(&lower).or(calendar) {
+        return Some(Token {
+            form: n,
+            kind: Kind::Number,
+        });
+    }
+    let ascii = deunicode::deunicode(&lower).to_ascii_lowercase();
+    let form = fold(&ascii);
+    let name = capital && !opening;
+    let long_enough = (form.len() >= 4 || (name && form.len() >= 3)) && !is_stop(&form);
+    long_enough.then_some(Token {
+        form,
+        kind: if name { Kind::Name } else { Kind::Word },
+    })
+}
+
 /// Extracts the anchors of a sentence.
 pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
     let mut a = Anchors {
@@ -122,38 +160,23 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
         if w.is_empty() {
             return;
         }
-        let capital = w.chars().next().is_some_and(char::is_uppercase);
-        let lower = w.to_lowercase();
-        if let Some(tag) = place_word(&lower) {
-            toks.push(Token {
-                form: tag,
-                kind: Kind::Name,
-            });
-            *first = false;
-            w.clear();
-            return;
-        }
-        let calendar = calendar_word(&lower, capital && !*first);
-        if let Some(n) = number_word(&lower).or(calendar) {
-            toks.push(Token {
-                form: n,
-                kind: Kind::Number,
-            });
-            *first = false;
-            w.clear();
-            return;
-        }
-        let ascii = deunicode::deunicode(&lower).to_ascii_lowercase();
-        let form = fold(&ascii);
-        let name = capital && !*first;
+        let opening = *first;
         *first = false;
+        let token = WORD_TOKENS.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            let memo = &mut memo[usize::from(opening)];
+            if let Some(t) = memo.get(w.as_str()) {
+                return t.clone();
+            }
+            let t = word_token(w, opening);
+            if memo.len() >= WORD_MEMO_SIZE {
+                memo.clear();
+            }
+            memo.insert(w.clone(), t.clone());
+            t
+        });
+        toks.extend(token);
         w.clear();
-        if (form.len() >= 4 || (name && form.len() >= 3)) && !is_stop(&form) {
-            toks.push(Token {
-                form,
-                kind: if name { Kind::Name } else { Kind::Word },
-            });
-        }
     };
     let flush_digits = |d: &mut String, first: &mut bool, toks: &mut Vec<Token>| {
         if d.is_empty() {
@@ -172,9 +195,9 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
         if c.is_ascii_digit() {
             flush_word(&mut word, &mut first, &mut a.tokens);
             digits.push(c);
-        } else if c.is_alphabetic() || c == '\'' || c == '’' || c == 'ʼ' {
+        } else if crate::lexical::is_letter(c) || c == '\'' || c == '’' || c == 'ʼ' {
             flush_digits(&mut digits, &mut first, &mut a.tokens);
-            if c.is_alphabetic() || !word.is_empty() {
+            if crate::lexical::is_letter(c) || !word.is_empty() {
                 word.push(c);
             }
         } else {

@@ -80,9 +80,26 @@ const SHORT_VARIANCE: f64 = 5.0;
 /// Standard deviation of the log length ratio of unrelated sentences.
 const SIGMA_RANDOM: f64 = 0.8;
 
-/// Per-side precomputed anchor data.
+/// Per-side data: what the text fixes, shared between the copies of a model (each pair
+/// and round refits its own rates, never the text's anchors), and the token values that
+/// follow from the current rates.
 #[derive(Clone)]
 struct SideData {
+    fixed: std::sync::Arc<SideFixed>,
+    /// For each token of each sentence, its evidence when matched and when missed against
+    /// one, two or three sentences: `[hit1, hit2, hit3, miss1, miss2, miss3]`.
+    vals: Vec<Vec<[f64; 6]>>,
+}
+
+impl std::ops::Deref for SideData {
+    type Target = SideFixed;
+    fn deref(&self) -> &SideFixed {
+        &self.fixed
+    }
+}
+
+/// Per-side precomputed anchor data.
+struct SideFixed {
     anchors: Vec<Anchors>,
     /// For each sentence, the form id of each token.
     form_ids: Vec<Vec<u32>>,
@@ -94,9 +111,6 @@ struct SideData {
     /// For each token of each sentence, the sentences of the other side holding a match
     /// (ascending).
     hits_in: Vec<Vec<Vec<u32>>>,
-    /// For each token of each sentence, its evidence when matched and when missed against
-    /// one, two or three sentences: `[hit1, hit2, hit3, miss1, miss2, miss3]`.
-    vals: Vec<Vec<[f64; 6]>>,
 }
 
 /// The share of each sentence's tokens (numbers aside) that recur, as the same word or a
@@ -138,9 +152,9 @@ pub(crate) struct PairModel {
     a: SideData,
     b: SideData,
     /// For each form id of side a, the form ids of side b it matches (sorted).
-    a_to_b: Vec<Vec<u32>>,
+    a_to_b: std::sync::Arc<Vec<Vec<u32>>>,
     /// The reverse.
-    b_to_a: Vec<Vec<u32>>,
+    b_to_a: std::sync::Arc<Vec<Vec<u32>>>,
     /// Match rates in true links.
     rates: MatchRates,
     /// Share of tokens kept recognisably in true links (matchable or not).
@@ -354,23 +368,27 @@ impl PairModel {
         let same_lang = a_lang == b_lang;
         let mut model = PairModel {
             a: SideData {
-                anchors: aa,
-                form_ids: ida,
-                q: qa,
-                skip_bonus: skip_bonus(&ca),
-                hits_in: hits_a,
+                fixed: std::sync::Arc::new(SideFixed {
+                    anchors: aa,
+                    form_ids: ida,
+                    q: qa,
+                    skip_bonus: skip_bonus(&ca),
+                    hits_in: hits_a,
+                }),
                 vals: Vec::new(),
             },
             b: SideData {
-                anchors: ba,
-                form_ids: idb,
-                q: qb,
-                skip_bonus: skip_bonus(&cb),
-                hits_in: hits_b,
+                fixed: std::sync::Arc::new(SideFixed {
+                    anchors: ba,
+                    form_ids: idb,
+                    q: qb,
+                    skip_bonus: skip_bonus(&cb),
+                    hits_in: hits_b,
+                }),
                 vals: Vec::new(),
             },
-            a_to_b,
-            b_to_a,
+            a_to_b: std::sync::Arc::new(a_to_b),
+            b_to_a: std::sync::Arc::new(b_to_a),
             rates: MatchRates::prior(a_lang, b_lang),
             kept: MatchRates::kept_prior(a_lang, b_lang),
             length: LengthModel {

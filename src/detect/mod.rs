@@ -102,6 +102,15 @@ impl Detector {
     /// assert_eq!(d.detect("Қазақстан үкіметі жаңа шешім қабылдады.").code, "kk");
     /// ```
     pub fn detect(&self, text: &str) -> Detection {
+        // A text's language shows in a sample as well as in the whole: a long text is read
+        // at its start, middle and end (with the evidence counts of the sample).
+        let sample;
+        let text = if text.len() > SAMPLE_ABOVE {
+            sample = sample_of(text);
+            sample.as_str()
+        } else {
+            text
+        };
         let words = Words::split(text);
         let (cyr, latin) = (words.cyr_letters as f64, words.latin_weight);
         if words.other_letters as f64 > cyr + latin || cyr + latin == 0.0 {
@@ -113,6 +122,36 @@ impl Detector {
             latin::detect(&words)
         }
     }
+}
+
+/// Texts longer than this (bytes) are detected from a sample.
+const SAMPLE_ABOVE: usize = 256 * 1024;
+
+/// Three windows of a long text (start, middle, end), each cut at white space.
+fn sample_of(text: &str) -> String {
+    let window = SAMPLE_ABOVE / 3;
+    let at = |pos: usize| {
+        let mut p = pos.min(text.len());
+        while !text.is_char_boundary(p) {
+            p -= 1;
+        }
+        p
+    };
+    let mut out = String::with_capacity(SAMPLE_ABOVE + 2);
+    for start in [0, text.len() / 2 - window / 2, text.len() - window] {
+        let (a, b) = (at(start), at(start + window));
+        let piece = &text[a..b];
+        // Whole words only: drop the cut ones at both ends.
+        let piece = piece
+            .split_once(char::is_whitespace)
+            .map_or(piece, |(_, r)| r);
+        let piece = piece
+            .rsplit_once(char::is_whitespace)
+            .map_or(piece, |(l, _)| l);
+        out.push_str(piece);
+        out.push('\n');
+    }
+    out
 }
 
 /// Text with letters of neither Cyrillic nor Latin script (Greek, Chinese, Arabic …):

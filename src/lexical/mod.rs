@@ -103,15 +103,19 @@ pub mod calendar {
     use super::{Form, fold_apostrophes, rows};
     use std::sync::LazyLock;
 
+    /// Forms by their first letter, in the file's order: every word of every sentence is
+    /// looked up, and most begin with a letter no month or weekday does.
+    type Forms = std::collections::HashMap<char, Vec<(Form, u32)>>;
+
     struct Calendar {
-        months: Vec<(Form, u32)>,
-        days: Vec<(Form, u32)>,
+        months: Forms,
+        days: Forms,
     }
 
     static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
         let mut c = Calendar {
-            months: Vec::new(),
-            days: Vec::new(),
+            months: Forms::new(),
+            days: Forms::new(),
         };
         for r in rows(include_str!("data/calendar.tsv")) {
             let n: u32 = r[1].parse().expect("calendar.tsv: a number in column 2");
@@ -120,12 +124,17 @@ pub mod calendar {
             } else {
                 &mut c.days
             };
-            list.extend(r[2].split_whitespace().map(|f| (Form::parse(f), n)));
+            for f in r[2].split_whitespace().map(Form::parse) {
+                let first = f.text.chars().next().expect("calendar.tsv: no empty form");
+                list.entry(first).or_default().push((f, n));
+            }
         }
         c
     });
 
-    fn find(list: &[(Form, u32)], w: &str) -> Option<(u32, bool)> {
+    fn find(forms: &Forms, w: &str) -> Option<(u32, bool)> {
+        let first = w.chars().next()?.to_lowercase().next()?;
+        let list = forms.get(&first)?;
         let w = w.to_lowercase();
         let w = fold_apostrophes(&w);
         list.iter()
@@ -229,32 +238,43 @@ pub mod places {
     use super::rows;
     use std::sync::LazyLock;
 
-    static PLACES: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
-        rows(include_str!("data/places.tsv"))
-            .map(|r| {
-                (
-                    r[0],
-                    r[1..].iter().flat_map(|c| c.split_whitespace()).collect(),
-                )
-            })
-            .collect()
+    /// A stem of a place: its text, whether it matches whole (three letters or fewer), and
+    /// the place's tag.
+    type Stem = (&'static str, bool, &'static str);
+
+    /// The stems by their first letter, in the file's order: every word of every sentence
+    /// is looked up here, so a lookup is one hash and a few comparisons.
+    static PLACES: LazyLock<std::collections::HashMap<char, Vec<Stem>>> = LazyLock::new(|| {
+        let mut by_first: std::collections::HashMap<char, Vec<Stem>> =
+            std::collections::HashMap::new();
+        for r in rows(include_str!("data/places.tsv")) {
+            for stem in r[1..].iter().flat_map(|c| c.split_whitespace()) {
+                if let Some(first) = stem.chars().next() {
+                    by_first.entry(first).or_default().push((
+                        stem,
+                        stem.chars().count() <= 3,
+                        r[0],
+                    ));
+                }
+            }
+        }
+        by_first
     });
 
     /// The tag of the country, people or union a lower-case word names; `None` for other
     /// words.
     pub fn place(lower: &str) -> Option<&'static str> {
-        PLACES
-            .iter()
-            .find(|(_, stems)| {
-                stems.iter().any(|st| {
-                    if st.chars().count() <= 3 {
-                        lower == *st
-                    } else {
-                        lower.starts_with(st)
-                    }
-                })
-            })
-            .map(|(tag, _)| *tag)
+        let first = lower.chars().next()?;
+        // Stems are listed place by place in the file's order, so the first that matches is
+        // of the first place that has one, as when the file is read top down.
+        PLACES.get(&first)?.iter().find_map(|&(stem, whole, tag)| {
+            let hit = if whole {
+                lower == stem
+            } else {
+                lower.starts_with(stem)
+            };
+            hit.then_some(tag)
+        })
     }
 }
 
@@ -324,3 +344,38 @@ pub(crate) static NAME_LISTS: std::sync::LazyLock<NameLists> =
 /// parsed on first use: only the name rules need it.
 pub(crate) static ENGLISH_DICTIONARY: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| word_set(include_str!("data/english_dictionary.txt")));
+
+/// Whether a character is a letter (`char::is_alphabetic`), answered without the Unicode
+/// tables for ASCII and the Cyrillic letters that make up nearly all of the text: every
+/// word of every edition is scanned character by character.
+///
+/// ```
+/// use edalign::lexical::is_letter;
+/// assert!(is_letter('ї') && is_letter('Ґ') && is_letter('q') && is_letter('é'));
+/// assert!(!is_letter('1') && !is_letter('«') && !is_letter('\u{0483}'));
+/// ```
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        // Cyrillic letters; U+0482..U+0489 are a sign and combining marks.
+        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{052F}' => true,
+        c => c.is_alphabetic(),
+    }
+}
+
+#[cfg(test)]
+mod letter_tests {
+    #[test]
+    fn is_letter_agrees_with_the_unicode_tables() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            assert_eq!(
+                super::is_letter(c),
+                c.is_alphabetic(),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+    }
+}
