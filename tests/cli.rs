@@ -560,3 +560,36 @@ fn a_path_that_is_not_there_says_so() {
     let o = edalign(&["align", "no/such/story"]);
     assert_error(&o, "no/such/story: no such file or directory");
 }
+
+#[test]
+fn a_batch_record_can_give_an_edition_as_a_web_page() {
+    let page = format!(
+        "<html lang=\"uk\"><body><nav>Головна Новини</nav><article>{}</article></body></html>",
+        UK.split("\n\n")
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    let rec = serde_json::json!({"id": "p", "editions": [
+        {"id": "uk.html", "html": page},
+        {"id": "en.txt", "lang": "en", "text": EN},
+        {"id": "none"}
+    ]});
+    let o = edalign_stdin(&["batch"], &format!("{rec}\n"));
+    // The record with an edition of neither text nor html is refused whole, by name.
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("edition p:none needs one of \"text\" or \"html\""),
+        "{}",
+        stderr(&o)
+    );
+    let rec = serde_json::json!({"id": "p", "editions": [
+        {"id": "uk.html", "html": rec["editions"][0]["html"]},
+        {"id": "en.txt", "lang": "en", "text": EN}
+    ]});
+    let o = edalign_stdin(&["batch"], &format!("{rec}\n"));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(doc["editions"][0]["source"]["format"], "html");
+    assert_eq!(doc["editions"][0]["declared"], "uk");
+    assert_eq!(doc["groups"].as_array().unwrap().len(), 5);
+}

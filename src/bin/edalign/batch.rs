@@ -34,7 +34,10 @@ enum Editions {
 struct EditionRecord {
     id: Option<String>,
     lang: Option<String>,
-    text: String,
+    /// The edition as text, or
+    text: Option<String>,
+    /// as a saved web page (its article is read, its `lang` is a declared language).
+    html: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -46,14 +49,32 @@ struct StoryRecord {
 /// Stories are read and aligned this many at a time, so memory stays bounded on any input.
 const CHUNK: usize = 256;
 
+/// An error of line `n` of the input, naming the input and the line once: an error that
+/// already names them (a bad record) as it is, any other (a story that cannot be aligned)
+/// with them put first.
+fn located(e: &Error, source: &str, n: u64) -> String {
+    match e.kind() {
+        edalign::ErrorKind::Parse { pos, .. } if pos.source.is_some() => e.to_string(),
+        _ => format!("{source}: line {n}: {e}"),
+    }
+}
+
 fn parse_story(line: &str, source: &str, n: u64) -> Result<Story> {
     let pos = || Position {
         source: Some(source.to_string()),
         line: Some(n),
         byte: None,
     };
-    let rec: StoryRecord = serde_json::from_str(line)
-        .map_err(|e| Error::parse(pos(), format!("bad story record: {e}")))?;
+    let rec: StoryRecord = serde_json::from_str(line).map_err(|e| {
+        // serde names its own place ("at line 1 column 2" of the one-line record); the
+        // record's line is ours, the column is kept.
+        let what = e.to_string();
+        let what = what.split(" at line ").next().unwrap_or(&what).to_string();
+        Error::parse(
+            pos(),
+            format!("bad story record: {what} (column {})", e.column()),
+        )
+    })?;
     let id = match rec.id {
         Some(serde_json::Value::String(s)) => s,
         Some(v) => v.to_string(),
@@ -68,14 +89,26 @@ fn parse_story(line: &str, source: &str, n: u64) -> Result<Story> {
             .into_iter()
             .enumerate()
             .map(|(i, e)| {
-                let name = e.id.unwrap_or_else(|| i.to_string());
-                Edition::new(
-                    format!("{id}:{name}"),
-                    e.lang.as_deref().and_then(Lang::from_code),
-                    e.text,
-                )
+                let name = format!("{id}:{}", e.id.unwrap_or_else(|| i.to_string()));
+                let declared = e.lang.as_deref().and_then(Lang::from_code);
+                match (e.text, e.html) {
+                    (Some(text), None) => Ok(Edition::new(name, declared, text)),
+                    (None, Some(html)) => {
+                        let page = edalign::read::html_text(&html);
+                        let mut ed = Edition::new(name, declared.or(page.declared), page.text);
+                        ed.source.format = edalign::read::SourceFormat::Html;
+                        ed.source.declared = page.declared;
+                        Ok(ed)
+                    }
+                    _ => Err(Error::parse(
+                        pos(),
+                        format!(
+                            "bad story record: edition {name} needs one of \"text\" or \"html\""
+                        ),
+                    )),
+                }
             })
-            .collect(),
+            .collect::<Result<Vec<_>>>()?,
     };
     Ok(Story { id, editions })
 }
@@ -147,7 +180,7 @@ pub fn learn(l: LearnArgs) -> Result<ExitCode> {
             Ok(_) => {}
             Err(e) => {
                 failed += 1;
-                eprintln!("edalign: {source}: line {n}: {e}");
+                eprintln!("edalign: {}", located(&e, &source, n));
             }
         }
     }
@@ -289,7 +322,7 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
                 Ok(v) => v,
                 Err(e) => {
                     failed += 1;
-                    eprintln!("edalign: {source}: line {n}: {e}");
+                    eprintln!("edalign: {}", located(&e, &source, n));
                     if let Sink::One(out) = &mut sink
                         && format == Format::Json
                     {
