@@ -642,7 +642,10 @@ fn orphan_llr(k: Kind, kept: &MatchRates) -> f64 {
     (1.0 - kept.of(k)).ln()
 }
 
-/// Evidence for a 1-2 bead whose single sentence holds a semicolon the two lack.
+/// Evidence for a 1-2 bead whose single sentence holds a semicolon the two lack. The
+/// pairwise search also makes such a merge cheaper as a shape (`pair::MERGE_JOINED`); this
+/// is the part of it that every user of the link evidence sees (the pivot through a third
+/// edition, the weak-link and outside scores), measured on its own in bench/align/run.
 const SEMICOLON_JOIN: f64 = 0.5;
 
 /// A match shows on both sides, a miss on one: matches count less than twice.
