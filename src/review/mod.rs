@@ -226,10 +226,7 @@ pub fn review(
                     kind: FindingKind::WeakLink,
                     severity: Severity::Info,
                     group: Some(g),
-                    locations: present
-                        .iter()
-                        .map(|&e| loc(e, group.members[e].clone()))
-                        .collect(),
+                    locations: group_locations(&loc, &present, group),
                     items: Vec::new(),
                     message: format!("weak link (score {:.2})", group.score),
                 });
@@ -360,10 +357,7 @@ fn gap_finding(
             kind: FindingKind::Missing,
             severity,
             group: Some(g),
-            locations: present
-                .iter()
-                .map(|&e| loc(e, group.members[e].clone()))
-                .collect(),
+            locations: group_locations(loc, present, group),
             items: Vec::new(),
             message: format!(
                 "missing in {}: present in {}{}{unsure}",
@@ -487,6 +481,23 @@ impl Context<'_> {
     fn group(&self) -> &Group {
         &self.groups[self.g]
     }
+
+    /// The group's sentences in every edition that has some.
+    fn locations(&self) -> Vec<Location> {
+        group_locations(self.loc, self.present, self.group())
+    }
+}
+
+/// The sentences of `group` in each of the `present` editions.
+fn group_locations(
+    loc: &dyn Fn(usize, Vec<usize>) -> Location,
+    present: &[usize],
+    group: &Group,
+) -> Vec<Location> {
+    present
+        .iter()
+        .map(|&e| loc(e, group.members[e].clone()))
+        .collect()
 }
 
 /// `Warning` when `yes`, else `Info`.

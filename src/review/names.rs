@@ -61,11 +61,7 @@ pub(super) fn finding(ctx: &Context, indexes: &[NameIndex]) -> Option<Finding> {
         kind: FindingKind::NameMismatch,
         severity: warning_if(person),
         group: Some(ctx.g),
-        locations: ctx
-            .present
-            .iter()
-            .map(|&e| (ctx.loc)(e, ctx.group().members[e].clone()))
-            .collect(),
+        locations: ctx.locations(),
         message: format!("name in one edition only ({})", parts(ctx, &items)),
         items,
     })
@@ -175,34 +171,31 @@ fn replaced(ctx: &Context, indexes: &[NameIndex], lone_ok: bool) -> Option<Findi
                 });
             }
         }
-        return Some(Finding {
-            kind: FindingKind::NameMismatch,
-            severity: Severity::Warning,
-            group: Some(ctx.g),
-            locations: ctx
-                .present
-                .iter()
-                .map(|&e| (ctx.loc)(e, ctx.group().members[e].clone()))
-                .collect(),
-            message: format!("name differs ({})", parts(ctx, &found)),
-            items: found,
-        });
+        return Some(warning(
+            ctx,
+            format!("name differs ({})", parts(ctx, &found)),
+            found,
+        ));
     }
-    lone.map(|own| Finding {
+    lone.map(|own| {
+        let message = format!(
+            "name in one edition only, with no spelling of it in the others ({})",
+            parts(ctx, &own)
+        );
+        warning(ctx, message, own)
+    })
+}
+
+/// A name warning on the group, about these items.
+fn warning(ctx: &Context, message: String, items: Vec<Item>) -> Finding {
+    Finding {
         kind: FindingKind::NameMismatch,
         severity: Severity::Warning,
         group: Some(ctx.g),
-        locations: ctx
-            .present
-            .iter()
-            .map(|&e| (ctx.loc)(e, ctx.group().members[e].clone()))
-            .collect(),
-        message: format!(
-            "name in one edition only, with no spelling of it in the others ({})",
-            parts(ctx, &own)
-        ),
-        items: own,
-    })
+        locations: ctx.locations(),
+        message,
+        items,
+    }
 }
 
 /// The names of edition `present[k]` in the group that could stand for another: in Latin

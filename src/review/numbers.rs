@@ -306,7 +306,6 @@ fn finding(
             format!("{lang}: {seen}")
         })
         .collect();
-    let group = ctx.group();
     Some(Finding {
         kind,
         severity: if changed {
@@ -315,11 +314,7 @@ fn finding(
             Severity::Info
         },
         group: Some(ctx.g),
-        locations: ctx
-            .present
-            .iter()
-            .map(|&e| (ctx.loc)(e, group.members[e].clone()))
-            .collect(),
+        locations: ctx.locations(),
         items,
         message: format!(
             "{} {} ({})",

@@ -356,16 +356,7 @@ fn run_extract(x: ExtractArgs) -> Result<ExitCode> {
     if let Some(label) = &x.encoding {
         options = options.with_encoding(label)?;
     }
-    let edition = match x.file.as_deref() {
-        Some(p) if p != Path::new("-") => edalign::read::read_path(p, options)?,
-        _ => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Error::io("<stdin>", e))?;
-            edalign::read::read("<stdin>", None, bytes, options)?
-        }
-    };
+    let edition = read_edition(x.file.as_deref(), options)?;
     let layout = edalign::clean::clean(
         &edition.text,
         edalign::clean::CleanOptions {
@@ -389,18 +380,22 @@ fn run_extract(x: ExtractArgs) -> Result<ExitCode> {
 /// any encoding edalign knows, a web page's body, a Word file's paragraphs), naming the
 /// place of bad bytes.
 fn read_text(path: Option<&Path>) -> Result<(String, String)> {
-    let options = edalign::read::ReadOptions::default();
-    let e = match path {
-        Some(p) if p != Path::new("-") => edalign::read::read_path(p, options)?,
+    let e = read_edition(path, edalign::read::ReadOptions::default())?;
+    Ok((e.id, e.text))
+}
+
+/// Reads one edition from a file, or from standard input for `None` / `-`.
+fn read_edition(path: Option<&Path>, options: edalign::read::ReadOptions) -> Result<Edition> {
+    match path {
+        Some(p) if p != Path::new("-") => edalign::read::read_path(p, options),
         _ => {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| Error::io("<stdin>", e))?;
-            edalign::read::read("<stdin>", None, bytes, options)?
+            edalign::read::read("<stdin>", None, bytes, options)
         }
-    };
-    Ok((e.id, e.text))
+    }
 }
 
 fn run_detect(d: DetectArgs) -> Result<ExitCode> {
