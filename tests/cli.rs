@@ -488,10 +488,12 @@ fn batch_writes_one_memory_and_moses_files_for_all_stories() {
             .lines()
             .count()
     };
-    // Both stories give uk-en lines; only the first gives uk-ru and en-ru.
+    // Only the first story gives uk-ru and en-ru; the second's uk-en lines repeat the
+    // first's, and a corpus keeps each pair of texts once.
     assert_eq!(count("uk-en.uk"), count("uk-en.en"));
     assert_eq!(count("uk-ru.uk"), count("uk-ru.ru"));
-    assert!(count("uk-en.uk") > count("uk-ru.uk"));
+    assert_eq!(count("uk-en.uk"), count("uk-ru.uk"));
+    assert!(stderr(&o).contains("repeated 5"), "{}", stderr(&o));
     let o = edalign_stdin(&["batch", "--format", "moses"], &input);
     assert_error(&o, "give --out PREFIX");
 }
@@ -592,4 +594,50 @@ fn a_batch_record_can_give_an_edition_as_a_web_page() {
     assert_eq!(doc["editions"][0]["source"]["format"], "html");
     assert_eq!(doc["editions"][0]["declared"], "uk");
     assert_eq!(doc["groups"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn a_corpus_keeps_clean_links_once_and_says_what_it_dropped() {
+    // en says 13 percent where uk and ru say 12: that link is flagged. The story comes
+    // twice: its links are written once.
+    let en = EN.replace("12 percent", "13 percent");
+    let rec = serde_json::json!({"id": "s", "editions": {"uk": UK, "en": en, "ru": RU}});
+    let input = format!("{rec}\n{rec}\n");
+    let o = edalign_stdin(&["batch", "--format", "bitext"], &input);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let rows: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 8 && r[5] == "-"), "{out}");
+    assert!(!out.contains("13 percent"), "{out}");
+    let summary = stderr(&o);
+    assert!(summary.contains("2 stories"), "{summary}");
+    // Two stories, each with the uk-en and en-ru links of that sentence flagged; the
+    // second story's clean links repeat the first's.
+    assert!(
+        summary.contains("repeated 13") && summary.contains("number 4"),
+        "{summary}"
+    );
+    // Kept flagged, the link is there with its flag.
+    let o = edalign_stdin(
+        &[
+            "batch",
+            "--format",
+            "bitext",
+            "--keep-flagged",
+            "--pair",
+            "uk-en",
+        ],
+        &format!("{rec}\n"),
+    );
+    let out = stdout(&o);
+    assert!(
+        out.lines().all(|l| l.split('\t').nth(1) == Some("uk-en")),
+        "{out}"
+    );
+    let flagged: Vec<&str> = out
+        .lines()
+        .filter(|l| l.split('\t').nth(5) != Some("-"))
+        .collect();
+    assert_eq!(flagged.len(), 1, "{out}");
+    assert!(flagged[0].contains("\tnumber\t") && flagged[0].contains("13 percent"));
 }

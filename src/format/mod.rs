@@ -9,8 +9,10 @@
 //! | `ladder` | [`ladder`] | Vecalign's bead form, for scoring with existing tools |
 //! | `tmx` | [`tmx`] | translation memories: TMX 1.4b, one unit per group |
 //! | `moses` | [`moses`] | MT training: line-aligned plain text, two files per pair |
+//! | `bitext` | [`bitext`] | corpus building: one link a line with ids, score and flags (TSV) |
 //! | `html` | [`html`] | editors: one self-contained page, editions side by side |
 
+pub mod bitext;
 pub mod html;
 pub mod json;
 pub mod ladder;
@@ -39,11 +41,13 @@ pub enum Format {
     Moses,
     /// A self-contained HTML page ([`html`]).
     Html,
+    /// One link a line with ids, score and flags ([`bitext`]).
+    Bitext,
 }
 
 impl Format {
     /// All formats with their names.
-    pub const ALL: [(&'static str, Format); 7] = [
+    pub const ALL: [(&'static str, Format); 8] = [
         ("text", Format::Text),
         ("json", Format::Json),
         ("tsv", Format::Tsv),
@@ -51,6 +55,7 @@ impl Format {
         ("tmx", Format::Tmx),
         ("moses", Format::Moses),
         ("html", Format::Html),
+        ("bitext", Format::Bitext),
     ];
 
     /// Parses a format name.
@@ -96,6 +101,8 @@ pub struct WriteOptions {
     /// Ladder: a `# uk-en` line before each pair's beads (off only for the two-file
     /// ladder contract, which has one pair).
     pub ladder_headers: bool,
+    /// Bitext: which links are written.
+    pub filter: bitext::Filter,
 }
 
 impl WriteOptions {
@@ -110,6 +117,12 @@ impl WriteOptions {
         self.ladder_headers = yes;
         self
     }
+
+    /// Which links bitext writes (default [`bitext::Filter::default`]).
+    pub fn with_filter(mut self, filter: bitext::Filter) -> Self {
+        self.filter = filter;
+        self
+    }
 }
 
 impl Default for WriteOptions {
@@ -120,6 +133,7 @@ impl Default for WriteOptions {
                 color: false,
             },
             ladder_headers: true,
+            filter: bitext::Filter::default(),
         }
     }
 }
@@ -157,6 +171,16 @@ pub fn write(
         Format::Ladder => ladder::write(w, report, options.ladder_headers),
         Format::Tmx => tmx::write(w, report),
         Format::Html => html::write(w, report),
+        Format::Bitext => {
+            for k in 0..report.alignment.pairs.len() {
+                for link in bitext::links(report, k, &options.filter) {
+                    if bitext::keeps(&options.filter, &link) {
+                        bitext::write_link(w, &report.id, &link)?;
+                    }
+                }
+            }
+            Ok(())
+        }
         Format::Moses => Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             "moses writes two files per pair (format::moses::write_pair)",

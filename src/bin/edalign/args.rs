@@ -133,10 +133,19 @@ pub struct BatchArgs {
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     pub jobs: Option<usize>,
-    /// Output: `json` (one document a line), `tmx` (one memory of all the stories' units)
-    /// or `moses` (needs --out PREFIX: PREFIX.uk-en.uk, PREFIX.uk-en.en, … over all stories).
+    /// Output: `json` (one document a line), `tmx` (one memory of all the stories' units),
+    /// `moses` (needs --out PREFIX: PREFIX.uk-en.uk, PREFIX.uk-en.en, … over all stories) or
+    /// `bitext` (one link a line: story, pair, sentences, score, flags, texts). moses and
+    /// bitext are corpora: they keep links of 0.5 or more (or --min-score) with no flag
+    /// (untranslated sentence, number or date that differs), each pair of texts once.
     #[arg(short, long, default_value = "json", value_parser = batch_format_parser())]
     pub format: Format,
+    /// For moses and bitext: keep flagged and repeated links too (bitext writes the flags).
+    #[arg(long)]
+    pub keep_flagged: bool,
+    /// For moses and bitext: write only this pair (uk-en, uk-ru or en-ru).
+    #[arg(long)]
+    pub pair: Option<Pair>,
     #[command(flatten)]
     pub options: AlignOptions,
 }
@@ -181,7 +190,7 @@ pub struct SegmentArgs {
 /// The formats `batch` writes: one stream of all the stories (json, tmx) or two files per
 /// pair (moses).
 fn batch_format_parser() -> impl TypedValueParser<Value = Format> {
-    PossibleValuesParser::new(["json", "tmx", "moses"])
+    PossibleValuesParser::new(["json", "tmx", "moses", "bitext"])
         .map(|name| Format::from_name(&name).expect("a listed name"))
 }
 

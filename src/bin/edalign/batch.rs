@@ -13,6 +13,7 @@ use crate::output::Output;
 use edalign::AnalyzedEdition;
 use edalign::align::Side;
 use edalign::error::Position;
+use edalign::format::bitext::{self, Filter, Link};
 use edalign::format::{Format, Pair};
 use edalign::{Edition, Error, Lang, Result};
 use edalign::{Pipeline, Story};
@@ -213,8 +214,18 @@ enum Rendered {
     Json(String),
     /// Translation units.
     Tmx(Vec<u8>),
-    /// Per pair name, the aligned lines.
-    Moses(Vec<(Pair, Vec<(String, String)>)>),
+    /// The links of every pair, with their flags (moses and bitext), and the story's id.
+    Links(String, Vec<Link>),
+}
+
+/// What a corpus run kept and dropped, for the summary line.
+#[derive(Default)]
+struct Tally {
+    stories: usize,
+    sentences: usize,
+    kept: usize,
+    repeated: usize,
+    dropped: BTreeMap<&'static str, usize>,
 }
 
 /// Where batch output goes: one writer, or for moses two per pair.
@@ -285,6 +296,17 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         edalign::format::tmx::write_header(out.writer(), "*all*")
             .map_err(crate::write_err(&name))?;
     }
+    if b.pair.is_some() && !matches!(format, Format::Moses | Format::Bitext) {
+        return Err(Error::config(
+            "batch --pair goes with --format moses or bitext",
+        ));
+    }
+    let filter = Filter::default()
+        .with_min_score(b.options.min_score.max(Filter::default().min_score))
+        .with_keep_flagged(b.keep_flagged);
+    let started = std::time::Instant::now();
+    let mut tally = Tally::default();
+    let mut seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
     let mut failed = 0usize;
     let mut lines = reader.split(b'\n');
     let mut n: u64 = 0;
@@ -305,21 +327,28 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         if chunk.is_empty() {
             break;
         }
-        let results: Vec<(u64, Result<Rendered>)> = pool.install(|| {
+        let results: Vec<(u64, Result<(Rendered, usize)>)> = pool.install(|| {
             chunk
                 .into_par_iter()
                 .map(|(n, line)| {
                     let r = line
                         .and_then(|l| parse_story(&l, &source, n))
                         .and_then(|story| pipeline.run(story))
-                        .and_then(|report| render(format, &report));
+                        .and_then(|report| {
+                            let sentences = report.editions.iter().map(|e| e.sentences.len()).sum();
+                            render(format, &report, &filter).map(|r| (r, sentences))
+                        });
                     (n, r)
                 })
                 .collect()
         });
         for (n, r) in results {
             let rendered = match r {
-                Ok(v) => v,
+                Ok((v, sentences)) => {
+                    tally.stories += 1;
+                    tally.sentences += sentences;
+                    v
+                }
                 Err(e) => {
                     failed += 1;
                     eprintln!("edalign: {}", located(&e, &source, n));
@@ -350,13 +379,38 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
                         .write_all(&units)
                         .map_err(crate::write_err(&name))?;
                 }
-                Rendered::Moses(pairs) => {
-                    for (pair, lines) in pairs {
-                        let (a, b) = sink.moses_pair(pair)?;
-                        let (na, nb) = (a.name(), b.name());
-                        for (x, y) in lines {
-                            writeln!(a.writer(), "{x}").map_err(crate::write_err(&na))?;
-                            writeln!(b.writer(), "{y}").map_err(crate::write_err(&nb))?;
+                Rendered::Links(story, links) => {
+                    for link in links {
+                        if b.pair.is_some_and(|p| p != link.pair) {
+                            continue;
+                        }
+                        if !bitext::keeps(&filter, &link) {
+                            for f in &link.flags {
+                                *tally.dropped.entry(f.name()).or_default() += 1;
+                            }
+                            continue;
+                        }
+                        // Each pair of texts once in a corpus (a repeated standfirst,
+                        // a boilerplate sentence every story carries).
+                        if !filter.keep_flagged && !seen.insert(text_hash(&link)) {
+                            tally.repeated += 1;
+                            continue;
+                        }
+                        tally.kept += 1;
+                        if format == Format::Bitext {
+                            let Sink::One(out) = &mut sink else {
+                                unreachable!()
+                            };
+                            let name = out.name();
+                            bitext::write_link(out.writer(), &story, &link)
+                                .map_err(crate::write_err(&name))?;
+                        } else {
+                            let (x, y) = sink.moses_pair(link.pair)?;
+                            let (nx, ny) = (x.name(), y.name());
+                            writeln!(x.writer(), "{}", link.src_text)
+                                .map_err(crate::write_err(&nx))?;
+                            writeln!(y.writer(), "{}", link.tgt_text)
+                                .map_err(crate::write_err(&ny))?;
                         }
                     }
                 }
@@ -370,6 +424,32 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         edalign::format::tmx::write_footer(out.writer()).map_err(crate::write_err(&name))?;
     }
     sink.commit()?;
+    // The summary a corpus builder reads at the end of a run (standard error).
+    let mut summary = format!(
+        "edalign: {} stories ({} sentences), {} failed, {:.1} s",
+        tally.stories,
+        tally.sentences,
+        failed,
+        started.elapsed().as_secs_f64()
+    );
+    if matches!(format, Format::Moses | Format::Bitext) {
+        let dropped: Vec<String> = tally
+            .dropped
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        summary.push_str(&format!(
+            "; links kept {}, repeated {}, flagged {}",
+            tally.kept,
+            tally.repeated,
+            if dropped.is_empty() {
+                "0".to_string()
+            } else {
+                dropped.join(", ")
+            }
+        ));
+    }
+    eprintln!("{summary}");
     Ok(if failed > 0 {
         ExitCode::from(2)
     } else {
@@ -377,19 +457,27 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
     })
 }
 
+/// A hash of a link's pair and texts, to keep each once.
+fn text_hash(link: &Link) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (link.pair, &link.src_text, &link.tgt_text).hash(&mut h);
+    h.finish()
+}
+
 /// Renders one story's report in the batch format.
-fn render(format: Format, report: &edalign::StoryReport) -> Result<Rendered> {
-    use edalign::format::{json, moses, tmx};
+fn render(format: Format, report: &edalign::StoryReport, filter: &Filter) -> Result<Rendered> {
+    use edalign::format::{json, tmx};
     Ok(match format {
         Format::Tmx => {
             let mut buf = Vec::new();
             tmx::write_units(&mut buf, report).map_err(|e| Error::io("<memory>", e))?;
             Rendered::Tmx(buf)
         }
-        Format::Moses => Rendered::Moses(
-            moses::pairs(report)
-                .into_iter()
-                .map(|(name, k)| (name, moses::lines(report, k)))
+        Format::Moses | Format::Bitext => Rendered::Links(
+            report.id.clone(),
+            (0..report.alignment.pairs.len())
+                .flat_map(|k| bitext::links(report, k, filter))
                 .collect(),
         ),
         _ => Rendered::Json(json::to_value(report).to_string()),
