@@ -305,6 +305,19 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         .with_min_score(b.options.min_score.max(Filter::default().min_score))
         .with_keep_flagged(b.keep_flagged);
     let started = std::time::Instant::now();
+    // Progress on a terminal only: a pipeline or a log file gets the summary line alone.
+    let progress = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} stories, {per_sec}, {elapsed} {msg}",
+            )
+            .expect("a valid template"),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let mut tally = Tally::default();
     let mut seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
     let mut failed = 0usize;
@@ -342,6 +355,10 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
                 })
                 .collect()
         });
+        progress.inc(results.len() as u64);
+        if failed > 0 {
+            progress.set_message(format!("({failed} failed)"));
+        }
         for (n, r) in results {
             let rendered = match r {
                 Ok((v, sentences)) => {
@@ -423,6 +440,7 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         let name = out.name();
         edalign::format::tmx::write_footer(out.writer()).map_err(crate::write_err(&name))?;
     }
+    progress.finish_and_clear();
     sink.commit()?;
     // The summary a corpus builder reads at the end of a run (standard error).
     let mut summary = format!(
