@@ -238,6 +238,14 @@ enum Sink {
 }
 
 impl Sink {
+    /// The one writer of a format that writes one stream.
+    fn one(&mut self) -> &mut Output {
+        match self {
+            Sink::One(out) => out,
+            Sink::Moses { .. } => unreachable!("a one-stream format has one writer"),
+        }
+    }
+
     fn moses_pair(&mut self, pair: Pair) -> Result<(&mut Output, &mut Output)> {
         let Sink::Moses { prefix, files } = self else {
             unreachable!("moses sink")
@@ -275,51 +283,25 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         .build()
         .map_err(|e| Error::config(format!("cannot start worker threads: {e}")))?;
     let format = b.format;
-    let mut sink = if format == Format::Moses {
-        let Some(prefix) = b.out.clone() else {
-            return Err(Error::config(
-                "batch --format moses writes two files per pair: give --out PREFIX",
-            ));
-        };
-        Sink::Moses {
-            prefix,
-            files: BTreeMap::new(),
-        }
-    } else {
-        Sink::One(Output::open(b.out.as_deref())?)
-    };
-    let (source, reader) = open_input(b.input.as_deref())?;
-    if let Sink::One(out) = &mut sink
-        && format == Format::Tmx
-    {
-        let name = out.name();
-        edalign::format::tmx::write_header(out.writer(), "*all*")
-            .map_err(crate::write_err(&name))?;
-    }
     if b.pair.is_some() && !matches!(format, Format::Moses | Format::Bitext) {
         return Err(Error::config(
             "batch --pair goes with --format moses or bitext",
         ));
     }
+    let mut sink = open_sink(format, b.out.as_deref())?;
+    let (source, reader) = open_input(b.input.as_deref())?;
     let filter = Filter::default()
         .with_min_score(b.options.min_score.max(Filter::default().min_score))
         .with_keep_flagged(b.keep_flagged);
     let started = std::time::Instant::now();
-    // Progress on a terminal only: a pipeline or a log file gets the summary line alone.
-    let progress = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {pos} stories, {per_sec}, {elapsed} {msg}",
-            )
-            .expect("a valid template"),
-        );
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
+    let progress = progress_bar();
+    let mut corpus = Corpus {
+        format,
+        pair: b.pair,
+        filter,
+        tally: Tally::default(),
+        seen: std::collections::HashSet::new(),
     };
-    let mut tally = Tally::default();
-    let mut seen: std::collections::HashSet<u64> = std::collections::HashSet::new();
     let mut failed = 0usize;
     let mut lines = reader.split(b'\n');
     let mut n: u64 = 0;
@@ -362,8 +344,8 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
         for (n, r) in results {
             let rendered = match r {
                 Ok((v, sentences)) => {
-                    tally.stories += 1;
-                    tally.sentences += sentences;
+                    corpus.tally.stories += 1;
+                    corpus.tally.sentences += sentences;
                     v
                 }
                 Err(e) => {
@@ -379,59 +361,7 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
                     continue;
                 }
             };
-            match rendered {
-                Rendered::Json(line) => {
-                    let Sink::One(out) = &mut sink else {
-                        unreachable!()
-                    };
-                    let name = out.name();
-                    writeln!(out.writer(), "{line}").map_err(crate::write_err(&name))?;
-                }
-                Rendered::Tmx(units) => {
-                    let Sink::One(out) = &mut sink else {
-                        unreachable!()
-                    };
-                    let name = out.name();
-                    out.writer()
-                        .write_all(&units)
-                        .map_err(crate::write_err(&name))?;
-                }
-                Rendered::Links(story, links) => {
-                    for link in links {
-                        if b.pair.is_some_and(|p| p != link.pair) {
-                            continue;
-                        }
-                        if !bitext::keeps(&filter, &link) {
-                            for f in &link.flags {
-                                *tally.dropped.entry(f.name()).or_default() += 1;
-                            }
-                            continue;
-                        }
-                        // Each pair of texts once in a corpus (a repeated standfirst,
-                        // a boilerplate sentence every story carries).
-                        if !filter.keep_flagged && !seen.insert(text_hash(&link)) {
-                            tally.repeated += 1;
-                            continue;
-                        }
-                        tally.kept += 1;
-                        if format == Format::Bitext {
-                            let Sink::One(out) = &mut sink else {
-                                unreachable!()
-                            };
-                            let name = out.name();
-                            bitext::write_link(out.writer(), &story, &link)
-                                .map_err(crate::write_err(&name))?;
-                        } else {
-                            let (x, y) = sink.moses_pair(link.pair)?;
-                            let (nx, ny) = (x.name(), y.name());
-                            writeln!(x.writer(), "{}", link.src_text)
-                                .map_err(crate::write_err(&nx))?;
-                            writeln!(y.writer(), "{}", link.tgt_text)
-                                .map_err(crate::write_err(&ny))?;
-                        }
-                    }
-                }
-            }
+            write_rendered(rendered, &mut sink, &mut corpus)?;
         }
     }
     if let Sink::One(out) = &mut sink
@@ -442,37 +372,140 @@ pub fn run(b: BatchArgs) -> Result<ExitCode> {
     }
     progress.finish_and_clear();
     sink.commit()?;
-    // The summary a corpus builder reads at the end of a run (standard error).
-    let mut summary = format!(
-        "edalign: {} stories ({} sentences), {} failed, {:.1} s",
-        tally.stories,
-        tally.sentences,
-        failed,
-        started.elapsed().as_secs_f64()
-    );
-    if matches!(format, Format::Moses | Format::Bitext) {
-        let dropped: Vec<String> = tally
-            .dropped
-            .iter()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
-        summary.push_str(&format!(
-            "; links kept {}, repeated {}, flagged {}",
-            tally.kept,
-            tally.repeated,
-            if dropped.is_empty() {
-                "0".to_string()
-            } else {
-                dropped.join(", ")
-            }
-        ));
-    }
-    eprintln!("{summary}");
+    eprintln!("{}", corpus.summary(failed, started.elapsed()));
     Ok(if failed > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Where the stories go: two files per pair for moses (under `--out PREFIX`), else one
+/// stream (a TMX memory starts with its header).
+fn open_sink(format: Format, out: Option<&std::path::Path>) -> Result<Sink> {
+    if format == Format::Moses {
+        let Some(prefix) = out else {
+            return Err(Error::config(
+                "batch --format moses writes two files per pair: give --out PREFIX",
+            ));
+        };
+        return Ok(Sink::Moses {
+            prefix: prefix.to_path_buf(),
+            files: BTreeMap::new(),
+        });
+    }
+    let mut one = Output::open(out)?;
+    if format == Format::Tmx {
+        let name = one.name();
+        edalign::format::tmx::write_header(one.writer(), "*all*")
+            .map_err(crate::write_err(&name))?;
+    }
+    Ok(Sink::One(one))
+}
+
+/// Progress on a terminal only: a pipeline or a log file gets the summary line alone.
+fn progress_bar() -> indicatif::ProgressBar {
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} stories, {per_sec}, {elapsed} {msg}",
+        )
+        .expect("a valid template"),
+    );
+    bar
+}
+
+/// The state of a batch run's output beyond the sink: the format, which links a corpus
+/// keeps, and what it kept and dropped.
+struct Corpus {
+    format: Format,
+    pair: Option<Pair>,
+    filter: Filter,
+    tally: Tally,
+    /// Hashes of the links kept, to keep each pair of texts once.
+    seen: std::collections::HashSet<u64>,
+}
+
+impl Corpus {
+    /// Writes the links a corpus keeps, counting the others.
+    fn write_links(&mut self, sink: &mut Sink, story: &str, links: Vec<Link>) -> Result<()> {
+        for link in links {
+            if self.pair.is_some_and(|p| p != link.pair) {
+                continue;
+            }
+            if !bitext::keeps(&self.filter, &link) {
+                for f in &link.flags {
+                    *self.tally.dropped.entry(f.name()).or_default() += 1;
+                }
+                continue;
+            }
+            // Each pair of texts once in a corpus (a repeated standfirst, a boilerplate
+            // sentence every story carries).
+            if !self.filter.keep_flagged && !self.seen.insert(text_hash(&link)) {
+                self.tally.repeated += 1;
+                continue;
+            }
+            self.tally.kept += 1;
+            if self.format == Format::Bitext {
+                let out = sink.one();
+                let name = out.name();
+                bitext::write_link(out.writer(), story, &link).map_err(crate::write_err(&name))?;
+            } else {
+                let (x, y) = sink.moses_pair(link.pair)?;
+                let (nx, ny) = (x.name(), y.name());
+                writeln!(x.writer(), "{}", link.src_text).map_err(crate::write_err(&nx))?;
+                writeln!(y.writer(), "{}", link.tgt_text).map_err(crate::write_err(&ny))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The line a corpus builder reads at the end of a run (standard error).
+    fn summary(&self, failed: usize, took: std::time::Duration) -> String {
+        let t = &self.tally;
+        let mut line = format!(
+            "edalign: {} stories ({} sentences), {} failed, {:.1} s",
+            t.stories,
+            t.sentences,
+            failed,
+            took.as_secs_f64()
+        );
+        if matches!(self.format, Format::Moses | Format::Bitext) {
+            let dropped: Vec<String> = t.dropped.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            let dropped = if dropped.is_empty() {
+                "0".to_string()
+            } else {
+                dropped.join(", ")
+            };
+            line.push_str(&format!(
+                "; links kept {}, repeated {}, flagged {dropped}",
+                t.kept, t.repeated
+            ));
+        }
+        line
+    }
+}
+
+/// Writes one story's rendering to the sink.
+fn write_rendered(rendered: Rendered, sink: &mut Sink, corpus: &mut Corpus) -> Result<()> {
+    match rendered {
+        Rendered::Json(line) => {
+            let out = sink.one();
+            let name = out.name();
+            writeln!(out.writer(), "{line}").map_err(crate::write_err(&name))
+        }
+        Rendered::Tmx(units) => {
+            let out = sink.one();
+            let name = out.name();
+            out.writer()
+                .write_all(&units)
+                .map_err(crate::write_err(&name))
+        }
+        Rendered::Links(story, links) => corpus.write_links(sink, &story, links),
+    }
 }
 
 /// A hash of a link's pair and texts, to keep each once.
