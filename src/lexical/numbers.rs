@@ -109,81 +109,9 @@ pub fn extract_numbers(text: &str) -> Vec<Number> {
             continue;
         }
         // A run of digit groups joined by separators: "28 000", "28,000", "1.5", "1,5".
-        let mut groups: Vec<(usize, usize)> = Vec::new();
-        let mut seps: Vec<u8> = Vec::new();
-        loop {
-            let gs = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            groups.push((gs, i));
-            let sep_len = if text[i..].starts_with('\u{a0}') || text[i..].starts_with('\u{202f}') {
-                text[i..].chars().next().map_or(1, char::len_utf8)
-            } else {
-                1
-            };
-            if i + sep_len < b.len()
-                && matches!(b[i], b',' | b'.' | b' ' | 0xC2 | 0xE2)
-                && (sep_len > 1 || b[i] < 0x80)
-                && b[i + sep_len].is_ascii_digit()
-            {
-                let sep = if sep_len > 1 { b' ' } else { b[i] };
-                // A space only joins thousand groups of exactly three digits.
-                let next_len = b[i + sep_len..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_digit())
-                    .count();
-                if sep == b' ' && next_len != 3 {
-                    break;
-                }
-                seps.push(sep);
-                i += sep_len;
-            } else {
-                break;
-            }
-        }
-        let digits = |(s, e): (usize, usize)| &text[s..e];
-        let mut value = String::new();
-        let last = groups.len() - 1;
-        for (k, g) in groups.iter().enumerate() {
-            value.push_str(digits(*g));
-            if k < last {
-                let sep = seps[k];
-                let next_len = groups[k + 1].1 - groups[k + 1].0;
-                // A comma or point before a group of three digits followed by more groups, or
-                // a space, separates thousands; otherwise it is a decimal mark.
-                let thousands = sep == b' '
-                    || (next_len == 3
-                        && (k + 1 < last
-                            || seps.iter().filter(|&&s| s == sep).count() > 1
-                            || is_thousands_context(digits(groups[0]))));
-                if !thousands {
-                    value.push('.');
-                }
-            }
-        }
-        let mut end = i;
-        // The word after the number: a scale, a month, or am/pm. An ordinal suffix
-        // ("30th September", "30-го вересня") is passed over.
-        let (mut word, mut wend) = next_word(text, i);
-        let glued = text[i..].starts_with(char::is_alphabetic);
-        let mut glued_word = glued;
-        let dash = text[i..].starts_with('-');
-        let (suffix, suffix_end) = if dash {
-            next_word(text, i + 1)
-        } else {
-            (word, wend)
-        };
-        if (glued || dash)
-            && ["th", "st", "nd", "rd", "го", "е", "ге", "й", "ого"]
-                .contains(&suffix.to_lowercase().as_str())
-        {
-            let (w2, e2) = next_word(text, suffix_end);
-            if month(&w2.to_lowercase()).is_some() {
-                (word, wend) = (w2, e2);
-                glued_word = false;
-            }
-        }
+        let (value, groups_end) = digit_groups(text, i);
+        i = groups_end;
+        let (word, wend, glued_word) = word_after(text, i);
         let lower = word.to_lowercase();
         if glued_word
             && lower.chars().count() > 2
@@ -214,58 +142,162 @@ pub fn extract_numbers(text: &str) -> Vec<Number> {
             i = end;
             continue;
         }
-        let currency = text[..start]
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, '£' | '$' | '€' | '¥'));
-        let attached = wend > i && text[i..].chars().next().is_some_and(char::is_alphabetic);
-        let short_scale = match lower.as_str() {
-            "m" | "mn" if currency && attached => Some(6),
-            "k" if currency && attached => Some(3),
-            _ => None,
-        };
-        if let Some(exp) = short_scale.or_else(|| scale(&lower)) {
-            value = apply_scale(&value, exp);
-            end = wend;
-            let abbreviation =
-                ["тис", "тыс", "млн", "млрд", "трлн", "mln", "bn"].contains(&lower.as_str());
-            if abbreviation && text[end..].starts_with('.') {
-                end += 1;
-            }
-        } else if let (Some(month), Ok(day)) = (month(&lower), value.parse::<u32>()) {
-            if (1..=31).contains(&day) {
-                out.push(Number {
-                    kind: NumberKind::Date,
-                    value: format!("{month:02}-{day:02}"),
-                    start,
-                    end: wend,
-                });
-                i = wend;
-                continue;
-            }
-        } else if let (Some(month), Ok(day)) = (
-            month(&prev_word(text, start).to_lowercase()),
-            value.parse::<u32>(),
-        ) {
-            // "March 13" (English order).
-            if (1..=31).contains(&day) && prev_word(text, start).is_ascii() {
-                out.push(Number {
-                    kind: NumberKind::Date,
-                    value: format!("{month:02}-{day:02}"),
-                    start,
-                    end,
-                });
-                continue;
-            }
-        }
-        out.push(Number {
-            kind: NumberKind::Amount,
-            value: normalise(&value),
-            start,
-            end,
-        });
+        let (number, next) = amount_or_date(text, start, i, value, &lower, wend);
+        out.push(number);
+        i = next;
     }
     out
+}
+
+/// The number whose digits run from `start` to `i` (read as `value`), with the word after
+/// it (`lower`, ending at `wend`): an amount with its scale (`1,5 млрд`, `£125m`), or a
+/// date (`13 березня`, `March 13`). Returns it and where reading goes on.
+fn amount_or_date(
+    text: &str,
+    start: usize,
+    i: usize,
+    mut value: String,
+    lower: &str,
+    wend: usize,
+) -> (Number, usize) {
+    let mut end = i;
+    let currency = text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '£' | '$' | '€' | '¥'));
+    let attached = wend > i && text[i..].chars().next().is_some_and(char::is_alphabetic);
+    let short_scale = match lower {
+        "m" | "mn" if currency && attached => Some(6),
+        "k" if currency && attached => Some(3),
+        _ => None,
+    };
+    if let Some(exp) = short_scale.or_else(|| scale(lower)) {
+        value = apply_scale(&value, exp);
+        end = wend;
+        let abbreviation = ["тис", "тыс", "млн", "млрд", "трлн", "mln", "bn"].contains(&lower);
+        if abbreviation && text[end..].starts_with('.') {
+            end += 1;
+        }
+    } else if let (Some(month), Ok(day)) = (month(lower), value.parse::<u32>()) {
+        if (1..=31).contains(&day) {
+            let date = Number {
+                kind: NumberKind::Date,
+                value: format!("{month:02}-{day:02}"),
+                start,
+                end: wend,
+            };
+            return (date, wend);
+        }
+    } else if let (Some(month), Ok(day)) = (
+        month(&prev_word(text, start).to_lowercase()),
+        value.parse::<u32>(),
+    ) {
+        // "March 13" (English order).
+        if (1..=31).contains(&day) && prev_word(text, start).is_ascii() {
+            let date = Number {
+                kind: NumberKind::Date,
+                value: format!("{month:02}-{day:02}"),
+                start,
+                end,
+            };
+            return (date, i);
+        }
+    }
+    let amount = Number {
+        kind: NumberKind::Amount,
+        value: normalise(&value),
+        start,
+        end,
+    };
+    (amount, i)
+}
+
+/// The word after a number that ends at byte `i`, its end, and whether it is glued to the
+/// number: a scale, a month, or am/pm. An ordinal suffix ("30th September", "30-го
+/// вересня") is passed over to the month after it, which is then not glued.
+fn word_after(text: &str, i: usize) -> (&str, usize, bool) {
+    let (mut word, mut wend) = next_word(text, i);
+    let glued = text[i..].starts_with(char::is_alphabetic);
+    let mut glued_word = glued;
+    let dash = text[i..].starts_with('-');
+    let (suffix, suffix_end) = if dash {
+        next_word(text, i + 1)
+    } else {
+        (word, wend)
+    };
+    if (glued || dash)
+        && ["th", "st", "nd", "rd", "го", "е", "ге", "й", "ого"]
+            .contains(&suffix.to_lowercase().as_str())
+    {
+        let (w2, e2) = next_word(text, suffix_end);
+        if month(&w2.to_lowercase()).is_some() {
+            (word, wend) = (w2, e2);
+            glued_word = false;
+        }
+    }
+    (word, wend, glued_word)
+}
+
+/// The digit groups that start at byte `i` ("28 000", "28,000", "1.5", "1,5") read as one
+/// value (digits with at most a decimal point; separators of thousands dropped), and the
+/// byte after them.
+fn digit_groups(text: &str, start: usize) -> (String, usize) {
+    let b = text.as_bytes();
+    let mut i = start;
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut seps: Vec<u8> = Vec::new();
+    loop {
+        let gs = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        groups.push((gs, i));
+        let sep_len = if text[i..].starts_with('\u{a0}') || text[i..].starts_with('\u{202f}') {
+            text[i..].chars().next().map_or(1, char::len_utf8)
+        } else {
+            1
+        };
+        if i + sep_len < b.len()
+            && matches!(b[i], b',' | b'.' | b' ' | 0xC2 | 0xE2)
+            && (sep_len > 1 || b[i] < 0x80)
+            && b[i + sep_len].is_ascii_digit()
+        {
+            let sep = if sep_len > 1 { b' ' } else { b[i] };
+            // A space only joins thousand groups of exactly three digits.
+            let next_len = b[i + sep_len..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if sep == b' ' && next_len != 3 {
+                break;
+            }
+            seps.push(sep);
+            i += sep_len;
+        } else {
+            break;
+        }
+    }
+    let digits = |(s, e): (usize, usize)| &text[s..e];
+    let mut value = String::new();
+    let last = groups.len() - 1;
+    for (k, g) in groups.iter().enumerate() {
+        value.push_str(digits(*g));
+        if k < last {
+            let sep = seps[k];
+            let next_len = groups[k + 1].1 - groups[k + 1].0;
+            // A comma or point before a group of three digits followed by more groups, or
+            // a space, separates thousands; otherwise it is a decimal mark.
+            let thousands = sep == b' '
+                || (next_len == 3
+                    && (k + 1 < last
+                        || seps.iter().filter(|&&s| s == sep).count() > 1
+                        || is_thousands_context(digits(groups[0]))));
+            if !thousands {
+                value.push('.');
+            }
+        }
+    }
+    (value, i)
 }
 
 /// `HH:MM` at byte `i`: one or two digits, a colon, two digits, not followed by a digit.
