@@ -209,6 +209,39 @@ fn key_converted(found: &mut [Found]) {
     }
 }
 
+/// Values that each edition writes more often than any other edition, and that those
+/// lacking them do not have nearby either: an edition's own values, in place of others'.
+fn own_values<'a>(
+    values: &Values<'a>,
+    all: &BTreeSet<&'a str>,
+    near: &[BTreeMap<String, usize>],
+) -> Vec<BTreeSet<&'a str>> {
+    let k_all = 0..values.counts.len();
+    k_all
+        .clone()
+        .map(|k| {
+            all.iter()
+                .copied()
+                .filter(|v| {
+                    let others = k_all.clone().filter(|&o| o != k);
+                    let most = others
+                        .clone()
+                        .map(|o| values.count(o, v))
+                        .max()
+                        .unwrap_or(0);
+                    let has: Vec<usize> = k_all.clone().filter(|&o| values.carries(o, v)).collect();
+                    let mut lacking = others.filter(|&o| !values.carries(o, v)).peekable();
+                    // Written more often than the others write it (`30 … 30` for `38 … 30`),
+                    // or lacking in an edition that has not moved it nearby either.
+                    values.count(k, v) > most
+                        && (lacking.peek().is_none()
+                            || lacking.any(|o| !moved_nearby(near, &has, o, v)))
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The finding of one kind (numbers, or dates) in a group, if any value differs.
 fn finding(
     ctx: &Context,
@@ -238,31 +271,7 @@ fn finding(
         .iter()
         .flat_map(|c| c.keys().copied())
         .collect();
-    // Values that edition k writes more often than any other edition, and that those
-    // lacking them do not have nearby either: k's own values, in place of others'.
-    let own: Vec<BTreeSet<&str>> = k_all
-        .clone()
-        .map(|k| {
-            all.iter()
-                .copied()
-                .filter(|v| {
-                    let others = k_all.clone().filter(|&o| o != k);
-                    let most = others
-                        .clone()
-                        .map(|o| values.count(o, v))
-                        .max()
-                        .unwrap_or(0);
-                    let has: Vec<usize> = k_all.clone().filter(|&o| values.carries(o, v)).collect();
-                    let mut lacking = others.filter(|&o| !values.carries(o, v)).peekable();
-                    // Written more often than the others write it (`30 … 30` for `38 … 30`),
-                    // or lacking in an edition that has not moved it nearby either.
-                    values.count(k, v) > most
-                        && (lacking.peek().is_none()
-                            || lacking.any(|o| !moved_nearby(near, &has, o, v)))
-                })
-                .collect()
-        })
-        .collect();
+    let own = own_values(&values, &all, near);
     let mut differing: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &v in &all {
         let has: Vec<usize> = k_all.clone().filter(|&k| values.carries(k, v)).collect();
