@@ -141,7 +141,13 @@ fn anchors_carried(
     }
     let dst_numbers: Vec<String> = extract_numbers(&dst).into_iter().map(|n| n.value).collect();
     let index = NameIndex::new(&dst);
-    numbers.iter().any(|v| dst_numbers.contains(v)) || names.iter().any(|n| index.contains(n))
+    // A number is specific to its sentence; a name recurs across a story's sentences (the
+    // person a story is about is in every other one), so it counts only without numbers.
+    if numbers.is_empty() {
+        names.iter().any(|n| index.contains(n))
+    } else {
+        numbers.iter().any(|v| dst_numbers.contains(v))
+    }
 }
 
 /// The lowest score of the one-sided beads that leave the group's sentences of a present
