@@ -116,8 +116,10 @@ impl Edition {
         }
     }
 
-    /// Reads an edition from a file. The declared language is taken from the file stem when
-    /// it is a language code (`uk.txt`, `story.ru.txt`), only so that it can be checked.
+    /// Reads an edition from a UTF-8 text file. The declared language is taken from the
+    /// file stem when it is a language code (`uk.txt`, `story.ru.txt`), only so that it can
+    /// be checked. For files as they arrive (other encodings, web pages, Word files) use
+    /// [`crate::read::read_path`], as the command line does.
     pub fn from_path(path: &Path) -> Result<Edition> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let declared = declared_from_name(path);
