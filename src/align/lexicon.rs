@@ -39,6 +39,31 @@ pub(crate) fn stem(form: &str) -> &str {
 }
 
 impl Lexicon {
+    /// The lexicon that ships with the crate (`align/data/news_lexicon.tsv`): frequent words
+    /// of Ukrainian news no transliteration bridges, in all three pairs.
+    ///
+    /// ```
+    /// use edalign::align::Lexicon;
+    /// let lex = Lexicon::shipped();
+    /// // Three pairs for each of the file's 140-odd rows (fewer where stems coincide).
+    /// assert!(lex.len() > 300, "{}", lex.len());
+    /// ```
+    pub fn shipped() -> Lexicon {
+        let mut lex = Lexicon::new();
+        for line in include_str!("data/news_lexicon.tsv").lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let w: Vec<&str> = line.split('\t').collect();
+            if let [en, uk, ru] = w[..] {
+                lex.insert(Lang::Uk, uk, Lang::En, en);
+                lex.insert(Lang::Uk, uk, Lang::Ru, ru);
+                lex.insert(Lang::En, en, Lang::Ru, ru);
+            }
+        }
+        lex
+    }
+
     /// An empty lexicon.
     pub fn new() -> Lexicon {
         Lexicon::default()
@@ -63,6 +88,13 @@ impl Lexicon {
             stem(&anchors::fold(&ascii)).to_string()
         };
         self.insert_stems(la, f(a), lb, f(b));
+    }
+
+    /// Adds every entry of `other`.
+    pub fn extend(&mut self, other: &Lexicon) {
+        for (la, a, lb, b) in &other.pairs {
+            self.insert_stems(*la, a.clone(), *lb, b.clone());
+        }
     }
 
     fn insert_stems(&mut self, la: Lang, a: String, lb: Lang, b: String) {

@@ -338,6 +338,7 @@ pub struct AlignerBuilder {
     moved: bool,
     skip_cost: f64,
     lexicon: Option<Arc<Lexicon>>,
+    shipped_lexicon: bool,
     consistent: bool,
     joint: bool,
 }
@@ -352,6 +353,7 @@ impl Default for AlignerBuilder {
             moved: true,
             skip_cost: 2.0,
             lexicon: None,
+            shipped_lexicon: true,
             consistent: false,
             joint: true,
         }
@@ -405,6 +407,29 @@ impl AlignerBuilder {
     pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut Self {
         self.lexicon = Some(Arc::new(lexicon));
         self
+    }
+
+    /// Whether the lexicon that ships with the crate ([`Lexicon::shipped`]: frequent news
+    /// words no transliteration bridges) is used, with any lexicon given (default `true`).
+    pub fn shipped_lexicon(&mut self, yes: bool) -> &mut Self {
+        self.shipped_lexicon = yes;
+        self
+    }
+
+    /// The lexicon the aligner uses: the one given, with the shipped one unless it is off.
+    fn full_lexicon(&self) -> Option<Arc<Lexicon>> {
+        static SHIPPED: std::sync::LazyLock<Arc<Lexicon>> =
+            std::sync::LazyLock::new(|| Arc::new(Lexicon::shipped()));
+        match (&self.lexicon, self.shipped_lexicon) {
+            (None, false) => None,
+            (None, true) => Some(SHIPPED.clone()),
+            (Some(given), false) => Some(given.clone()),
+            (Some(given), true) => {
+                let mut both = (**given).clone();
+                both.extend(&SHIPPED);
+                Some(Arc::new(both))
+            }
+        }
     }
 
     /// With three editions, make every pair take each three-way group whole (default
@@ -470,7 +495,7 @@ impl AlignerBuilder {
             band: self.band,
             moved: self.moved,
             skip_cost: self.skip_cost,
-            lexicon: self.lexicon.clone(),
+            lexicon: self.full_lexicon(),
             consistent: self.consistent,
             joint: self.joint,
         })
