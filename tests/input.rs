@@ -286,3 +286,52 @@ fn files_edalign_does_not_read_are_named() {
         assert!(err.starts_with(want), "{name}: {err}");
     }
 }
+
+#[test]
+fn two_stories_run_together_align_as_each_does_alone() {
+    // Issue 13: `abridged-english` and `merge-split` concatenated (about 36 sentences a
+    // side). Three editions at once must not do worse than each story alone: the sentence
+    // the English edition dropped stays missing there, and nothing is moved or weak.
+    let langs = [(Lang::Uk, "uk"), (Lang::En, "en"), (Lang::Ru, "ru")];
+    let story = |names: &[&str]| {
+        run(langs
+            .iter()
+            .map(|(lang, l)| {
+                let text: String = names.iter().map(|n| corpus(n, l)).collect();
+                Edition::new(format!("{l}.txt"), Some(*lang), text)
+            })
+            .collect())
+    };
+    let warnings = |r: &StoryReport, kind: edalign::review::FindingKind| {
+        r.review
+            .findings
+            .iter()
+            .filter(|f| f.kind == kind && f.severity >= edalign::review::Severity::Warning)
+            .count()
+    };
+    let alone = story(&["abridged-english"]);
+    let together = story(&["abridged-english", "merge-split"]);
+    use edalign::review::FindingKind::{Missing, Moved, WeakLink};
+    assert_eq!(warnings(&together, Missing), warnings(&alone, Missing));
+    assert!(
+        together
+            .review
+            .findings
+            .iter()
+            .all(|f| f.kind != Moved && f.kind != WeakLink),
+        "{:#?}",
+        together.review.findings
+    );
+    let uk = &together.editions[0];
+    let g = together
+        .alignment
+        .groups
+        .iter()
+        .find(|g| {
+            g.members[0]
+                .iter()
+                .any(|&i| uk.sentence_text(i).starts_with("Решту профінансують"))
+        })
+        .expect("the sentence is in a group");
+    assert!(g.members[1].is_empty(), "linked to en {:?}", g.members[1]);
+}
