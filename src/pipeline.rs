@@ -184,12 +184,14 @@ impl Pipeline {
         let mut editions = Vec::with_capacity(found);
         let mut excluded = Vec::new();
         // An empty edition is reported and the others aligned, when two or more are left.
-        let mut empty: Vec<(Edition, Error)> = Vec::new();
+        // (id, declared language, error) of each empty edition.
+        let mut empty: Vec<(String, Option<Lang>, Error)> = Vec::new();
         for e in story.editions {
-            let a = match self.analyze(e.clone()) {
+            let (id, declared) = (e.id.clone(), e.declared);
+            let a = match self.analyze(e) {
                 Ok(a) => a,
                 Err(err) if matches!(err.kind(), ErrorKind::EmptyEdition { .. }) => {
-                    empty.push((e, err));
+                    empty.push((id, declared, err));
                     continue;
                 }
                 Err(err) => return Err(err),
@@ -201,7 +203,7 @@ impl Pipeline {
             }
         }
         if editions.len() + excluded.len() < 2 && !empty.is_empty() {
-            return Err(empty.swap_remove(0).1);
+            return Err(empty.swap_remove(0).2);
         }
         if !self.keep_order {
             editions.sort_by_key(|e| e.lang().rank());
@@ -235,7 +237,7 @@ impl Pipeline {
         let sides: Vec<Side> = editions.iter().map(AnalyzedEdition::side).collect();
         let alignment = self.aligner.align_story(&sides);
         let mut review = review(&editions, &excluded, &alignment);
-        for (e, err) in empty {
+        for (id, declared, err) in empty {
             review.findings.insert(
                 0,
                 Finding {
@@ -243,8 +245,8 @@ impl Pipeline {
                     severity: Severity::Error,
                     group: None,
                     locations: vec![Location {
-                        lang: e.declared.unwrap_or(Lang::Other),
-                        edition: e.id.clone(),
+                        lang: declared.unwrap_or(Lang::Other),
+                        edition: id,
                         sentences: Vec::new(),
                         spans: Vec::new(),
                     }],

@@ -112,10 +112,7 @@ pub fn links(report: &StoryReport, k: usize, filter: &Filter) -> Vec<Link> {
         src: src_ed.lang(),
         tgt: tgt_ed.lang(),
     };
-    let text = |e: usize, r: Range<usize>| {
-        let parts: Vec<&str> = r.map(|i| report.editions[e].sentence_text(i)).collect();
-        one_line(&parts.join(" "))
-    };
+    let text = |e: usize, r: Range<usize>| super::joined(report, e, r);
     // Findings at warning or above that make a link unfit, by the edition and sentences
     // they name. A value that differs makes the link unfit only between editions whose
     // values differ: with uk and ru agreeing against en, the uk-ru link is clean.

@@ -281,10 +281,14 @@ pub fn one_line(s: &str) -> String {
 }
 
 /// The sentences `members` of edition `e` joined on one line.
-pub(crate) fn joined(report: &crate::model::StoryReport, e: usize, members: &[usize]) -> String {
+pub(crate) fn joined(
+    report: &crate::model::StoryReport,
+    e: usize,
+    members: impl IntoIterator<Item = usize>,
+) -> String {
     let parts: Vec<&str> = members
-        .iter()
-        .map(|&i| report.editions[e].sentence_text(i))
+        .into_iter()
+        .map(|i| report.editions[e].sentence_text(i))
         .collect();
     one_line(&parts.join(" "))
 }

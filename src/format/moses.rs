@@ -12,7 +12,7 @@
 //! tabs) become one space and control characters are dropped, so a segment is always one
 //! line.
 
-use super::{Pair, one_line};
+use super::Pair;
 use crate::model::StoryReport;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -52,10 +52,7 @@ pub fn pairs(report: &StoryReport) -> Vec<(Pair, usize)> {
 /// The lines of pair `k`: `(source segment, target segment)` per link.
 pub fn lines(report: &StoryReport, k: usize) -> Vec<(String, String)> {
     let p = &report.alignment.pairs[k];
-    let text = |e: usize, r: std::ops::Range<usize>| {
-        let parts: Vec<&str> = r.map(|i| report.editions[e].sentence_text(i)).collect();
-        one_line(&parts.join(" "))
-    };
+    let text = |e: usize, r: std::ops::Range<usize>| super::joined(report, e, r);
     p.alignment
         .beads
         .iter()

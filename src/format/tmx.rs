@@ -74,7 +74,7 @@ pub fn write_units(w: &mut dyn Write, report: &StoryReport) -> io::Result<()> {
             .iter()
             .enumerate()
             .filter(|(_, m)| !m.is_empty())
-            .map(|(e, m)| (e, joined(report, e, m)))
+            .map(|(e, m)| (e, joined(report, e, m.iter().copied())))
             .filter(|(_, t)| !t.is_empty())
             .collect();
         if variants.len() < 2 {
