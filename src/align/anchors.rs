@@ -144,6 +144,13 @@ fn word_token(w: &str, opening: bool) -> Option<Token> {
     })
 }
 
+/// Whether a sentence joins clauses with a semicolon (one not at its end): how an editor
+/// makes one sentence of two.
+pub(crate) fn joins_clauses(s: &str) -> bool {
+    let t = s.trim_end();
+    t.find(';').is_some_and(|k| k + 1 < t.len())
+}
+
 /// Extracts the anchors of a sentence.
 pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
     let mut a = Anchors {
@@ -152,7 +159,7 @@ pub(crate) fn anchors(sentence: &str, _lang: Lang) -> Anchors {
     };
     a.question = sentence.contains('?');
     a.quote = has_quotation(sentence);
-    a.semicolon = sentence.trim_end().trim_end_matches(';').contains(';');
+    a.semicolon = joins_clauses(sentence);
     let mut first = true;
     let mut word = String::new();
     let mut digits = String::new();

@@ -2,6 +2,7 @@
 //! re-estimated from the first's confident links), out-of-order anchors for moved blocks,
 //! and a last pass over left-over sentences.
 
+use super::anchors;
 use super::cost::{self, PairModel};
 use super::{Aligner, Alignment, Bead, Side, dp, split_weak};
 
@@ -275,8 +276,8 @@ fn bead_cost(
         (1, 1) => 0.0,
         // One sentence that joins clauses with a semicolon is how an editor
         // merges two: the merge is then much less of a surprise.
-        (1, 2) if joins_clauses(src.sentences[s[0]]) => MERGE_JOINED,
-        (2, 1) if joins_clauses(tgt.sentences[t[0]]) => MERGE_JOINED,
+        (1, 2) if anchors::joins_clauses(src.sentences[s[0]]) => MERGE_JOINED,
+        (2, 1) if anchors::joins_clauses(tgt.sentences[t[0]]) => MERGE_JOINED,
         (1, 2) | (2, 1) => 3.0,
         (2, 2) => 5.0,
         _ => 6.0,
@@ -306,14 +307,8 @@ fn bead_cost(
 }
 
 /// Shape cost of a 1-2 or 2-1 bead whose single sentence joins clauses (see
-/// [`joins_clauses`]), against 3.0 for other merges.
+/// [`anchors::joins_clauses`]), against 3.0 for other merges.
 const MERGE_JOINED: f64 = 1.0;
-
-/// Whether a sentence joins independent clauses with a semicolon (not at its end).
-fn joins_clauses(s: &str) -> bool {
-    let t = s.trim_end();
-    t.find(';').is_some_and(|k| k + 1 < t.len())
-}
 
 /// Beads with scores from a DP result, mapped back to original indices.
 fn to_beads(r: &dp::DpResult, smap: &[usize], tmap: &[usize], n: usize, m: usize) -> Vec<Bead> {
