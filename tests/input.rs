@@ -335,3 +335,29 @@ fn two_stories_run_together_align_as_each_does_alone() {
         .expect("the sentence is in a group");
     assert!(g.members[1].is_empty(), "linked to en {:?}", g.members[1]);
 }
+
+#[test]
+fn a_word_file_gives_its_paragraphs_in_order_runs_joined_entities_decoded() {
+    let paragraphs = ["Уряд ухвалив бюджет.", "Витрати & резерви «окремо».", ""].map(String::from);
+    let e = read("uk.docx", None, docx(&paragraphs), ReadOptions::default()).unwrap();
+    assert_eq!(e.source.format, SourceFormat::Docx);
+    assert_eq!(
+        e.text,
+        "Уряд ухвалив бюджет.\n\nВитрати & резерви «окремо».\n"
+    );
+}
+
+#[test]
+fn a_zip_without_a_word_body_is_named() {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut buf);
+    z.start_file("a.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(b"x").unwrap();
+    z.finish().unwrap();
+    let err = read("uk.docx", None, buf.into_inner(), ReadOptions::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "uk.docx: not a readable Word file: no word/document.xml"
+    );
+}
