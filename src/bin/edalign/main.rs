@@ -141,7 +141,11 @@ fn story_folders(dir: &Path) -> Vec<PathBuf> {
 /// `edalign align FOLDER_OF_STORIES`: every story in turn, text views one after another or
 /// one JSON document a line. A story that fails is reported on standard error and the
 /// others go on; the exit status is then 2.
-fn run_align_many(a: &AlignArgs, stories: &[PathBuf]) -> Result<ExitCode> {
+fn run_align_many(
+    a: &AlignArgs,
+    stories: &[PathBuf],
+    read: edalign::read::ReadOptions,
+) -> Result<ExitCode> {
     if !matches!(a.format, Format::Text | Format::Json) {
         return Err(Error::config(format!(
             "{} holds story folders: align them with --format text or json, or one story at a time",
@@ -149,7 +153,6 @@ fn run_align_many(a: &AlignArgs, stories: &[PathBuf]) -> Result<ExitCode> {
         )));
     }
     let pipeline = pipeline(&a.options, false)?;
-    let read = read_options(&a.options)?;
     let mut out = Output::open(a.out.as_deref())?;
     let name = out.name();
     let color = use_color(a);
@@ -215,7 +218,7 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
     if a.format == Format::Moses && a.out.is_none() {
         return write_moses_needs_prefix();
     }
-    read_options(&a.options)?;
+    let read = read_options(&a.options)?;
     // A path that is not there is named as such, not counted as a missing edition.
     for p in &a.inputs {
         std::fs::metadata(p).map_err(|e| Error::io(p, e))?;
@@ -224,7 +227,7 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
     if folder && story_files(&a.inputs[0]).is_err() {
         let stories = story_folders(&a.inputs[0]);
         if !stories.is_empty() {
-            return run_align_many(&a, &stories);
+            return run_align_many(&a, &stories, read);
         }
     }
     let files = if folder {
@@ -243,7 +246,6 @@ fn run_align(a: AlignArgs) -> Result<ExitCode> {
             found: files.len(),
         }));
     }
-    let read = read_options(&a.options)?;
     let mut editions = files
         .iter()
         .map(|f| edalign::read::read_path(f, read))
